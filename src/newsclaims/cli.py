@@ -86,9 +86,13 @@ def do_parse(input_dir: Path, manifest: Path | None, out: Path, params_path: Pat
 
 @app.command("parse")
 @click.argument("input_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="CSV with a path column (relative to INPUT_DIR) and optional url, outlet, published, "
-                   "language, synthetic, fetched_at, format.")
+@click.option(
+    "--manifest",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="CSV with a path column (relative to INPUT_DIR) and optional url, outlet, published, "
+    "language, synthetic, fetched_at, format.",
+)
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Output folder.")
 @PARAMS_OPTION
 @friendly
@@ -122,10 +126,18 @@ def do_align(parse_dir: Path, extract_dir: Path, out: Path, params_path: Path) -
 
 
 @app.command("align")
-@click.option("--parse", "parse_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              required=True)
-@click.option("--extract", "extract_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              required=True)
+@click.option(
+    "--parse",
+    "parse_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    required=True,
+)
+@click.option(
+    "--extract",
+    "extract_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    required=True,
+)
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Output folder.")
 @PARAMS_OPTION
 @friendly
@@ -150,6 +162,233 @@ def analyze_cmd(data_dir: Path, out: Path, params_path: Path, metrics: Path | No
 
 
 # ================================================== foundation: validate, release, cite, docs, run (issue 2)
+
+
+def _read_dir(d: Path, names: tuple[str, ...]) -> dict[str, Any]:
+    from newsclaims import io
+
+    return {
+        n: io.read_table(d / f"{n}.parquet", validate=False) for n in names if (d / f"{n}.parquet").is_file()
+    }
+
+
+def do_validate(
+    parse_dir: Path,
+    extract_dir: Path,
+    align_dir: Path,
+    out: Path,
+    params_path: Path,
+    metrics: Path | None,
+) -> None:
+    """Assemble the six published tables from the stage folders, quarantine bad rows, validate, write."""
+    import json
+
+    from newsclaims import io, params, schema, validate
+    from newsclaims.version import __version__
+
+    p = params.section(validate.Params, "validate", params_path)
+    stage: dict[str, Any] = {}
+    quarantines = []
+    for d, names in (
+        (parse_dir, ("articles", "quarantine")),
+        (extract_dir, ("claims", "source_mentions", "sources", "quarantine")),
+        (align_dir, ("claims", "propositions", "quarantine")),
+    ):
+        for n, df in _read_dir(d, names).items():
+            if n == "quarantine":
+                quarantines.append(df)
+            else:
+                stage[n] = df  # align's claims (with proposition ids) replace extract's
+    if "articles" not in stage:
+        raise UserError(f"{parse_dir}/articles.parquet is missing: run `newsclaims parse` first")
+    res = validate.assemble(stage, quarantines, p)
+    out.mkdir(parents=True, exist_ok=True)
+    for n, df in res.tables.items():
+        io.write_table(df, out / f"{n}.parquet", n)
+    pkg = schema.datapackage(list(validate.PUBLISHED_TABLES), __version__)
+    (out / "datapackage.json").write_text(json.dumps(pkg, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    if metrics:
+        io.write_json(res.metrics, metrics)
+    log(
+        "validate: "
+        + ", ".join(f"{n} {res.tables[n].height}" for n in validate.PUBLISHED_TABLES)
+        + f"; {res.metrics['invalid_rows']} invalid rows quarantined"
+    )
+    nq = res.tables["quarantine"].height
+    if p.strict and nq:
+        reasons = res.metrics["quarantine_by_reason"]
+        raise UserError(
+            f"strict mode: {nq} quarantined inputs or rows ({reasons}); see {out}/quarantine.parquet. "
+            "Fix the inputs, or set validate.strict: false in params.yaml to publish without them."
+        )
+
+
+@app.command("validate")
+@click.argument("tables_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--parse",
+    "parse_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="parse stage folder (articles, quarantine).",
+)
+@click.option(
+    "--extract",
+    "extract_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="extract stage folder (claims, source_mentions, sources, quarantine).",
+)
+@click.option(
+    "--align",
+    "align_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="align stage folder (claims with proposition ids, propositions).",
+)
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Folder for the published tables.")
+@click.option("--metrics", type=click.Path(path_type=Path), default=None, help="Validation counts JSON.")
+@PARAMS_OPTION
+@friendly
+def validate_cmd(
+    tables_dir: Path | None,
+    parse_dir: Path | None,
+    extract_dir: Path | None,
+    align_dir: Path | None,
+    out: Path | None,
+    metrics: Path | None,
+    params_path: Path,
+) -> None:
+    """Check tables against schemas/ (TABLES_DIR), or assemble and publish them from the stage folders.
+
+    With TABLES_DIR: every schema rule and cross-table rule is checked on the tables found there; all
+    failures are listed (table, row, rule) and the exit code is 1 when any rule is broken.
+    """
+    from newsclaims import validate
+
+    if tables_dir is not None:
+        tables = _read_dir(tables_dir, validate.PUBLISHED_TABLES)
+        if not tables:
+            raise UserError(f"no tables (*.parquet named after schemas/) in {tables_dir}")
+        problems = validate.check_tables(tables)
+        if problems:
+            click.echo("\n".join(problems), err=True)
+            raise click.exceptions.Exit(1)
+        click.echo(f"ok: {', '.join(f'{n} ({df.height} rows)' for n, df in tables.items())} valid")
+        return
+    if not (parse_dir and extract_dir and align_dir and out):
+        raise UserError(
+            "give TABLES_DIR to check tables, or --parse, --extract, --align and --out to publish"
+        )
+    do_validate(parse_dir, extract_dir, align_dir, out, params_path, metrics)
+
+
+@app.command("release")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("data/processed"),
+    show_default=True,
+)
+@click.option("--out", type=click.Path(path_type=Path), default=Path("data/release"), show_default=True)
+@PARAMS_OPTION
+@friendly
+def release_cmd(data_dir: Path, out: Path, params_path: Path) -> None:
+    """Write the release bundle: tables (Parquet, CSV), datapackage.json, croissant.json, card, SHA256SUMS."""
+    from newsclaims import params, release
+
+    info = release.build_bundle(data_dir, out, params.section(release.Params, "release", params_path))
+    n = len(info["files"])
+    log(f"release {info['version']}: {n} files in {out}, fingerprint {info['fingerprint'][:16]}")
+
+
+@app.command("cite")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["bibtex", "apa", "cff"]),
+    default="bibtex",
+    show_default=True,
+)
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    default=Path("data/processed"),
+    show_default=True,
+    help="Processed tables whose content fingerprint the citation names.",
+)
+@friendly
+def cite_cmd(fmt: str, data_dir: Path) -> None:
+    """Print a citation naming the dataset version, the git commit and the tables' content fingerprint."""
+    from newsclaims import release
+
+    fp = release.fingerprint(data_dir)
+    click.echo(release.citation(fmt, fp, release.git_commit(), release.citation_meta()), nl=False)
+
+
+@app.command("docs")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("docs/data-dictionary.md"),
+    show_default=True,
+)
+@click.option("--check", is_flag=True, help="Exit 1 when the file on disk differs from the schemas.")
+@friendly
+def docs_cmd(out: Path, check: bool) -> None:
+    """Generate the data dictionary from schemas/ (one definition per column, documented once)."""
+    from newsclaims import schema
+
+    text = schema.data_dictionary()
+    if check:
+        if not out.is_file() or out.read_text(encoding="utf-8") != text:
+            click.echo(f"{out} is out of date: run `newsclaims docs`", err=True)
+            raise click.exceptions.Exit(1)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    log(f"wrote {out}")
+
+
+@app.command("run")
+@click.argument("input_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Folder for the tables (Parquet); stage folders go to OUT/interim/.",
+)
+@click.option(
+    "--manifest",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="CSV with a path column (relative to INPUT_DIR) and optional url, outlet, published, "
+    "language, synthetic.",
+)
+@click.option(
+    "--analyze/--no-analyze",
+    default=True,
+    show_default=True,
+    help="Also compute the consistency metrics into OUT/analyze/.",
+)
+@PARAMS_OPTION
+@friendly
+def run_cmd(input_dir: Path, out: Path, manifest: Path | None, analyze: bool, params_path: Path) -> None:
+    """Run parse, extract, align, validate (and analyze) on any folder of collected articles.
+
+    Writes the same tables as the DVC pipeline (articles, claims, source_mentions, sources, propositions,
+    quarantine) into OUT, validated; every input file ends up in articles or quarantine.
+    """
+    inter = out / "interim"
+    do_parse(input_dir, manifest, inter / "parse", params_path)
+    do_extract(inter / "parse", inter / "extract", params_path)
+    do_align(inter / "parse", inter / "extract", inter / "align", params_path)
+    do_validate(inter / "parse", inter / "extract", inter / "align", out, params_path, None)
+    if analyze:
+        do_analyze(out, out / "analyze", params_path, None)
+    log(f"done: tables in {out}")
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def schema_dir() -> Path:
-    """``schemas/`` of the checkout (or ``$NEWSCLAIMS_SCHEMA_DIR``); the wheel carries a copy as ``_schemas``."""
+    """``schemas/`` of the checkout (or ``$NEWSCLAIMS_SCHEMA_DIR``); the wheel carries a copy."""
     env = os.environ.get("NEWSCLAIMS_SCHEMA_DIR")
     if env:
         return Path(env)

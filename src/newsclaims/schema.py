@@ -233,8 +233,7 @@ def check_relations(frames: dict[str, pl.DataFrame]) -> list[str]:
             dup = df.group_by(list(t.primary_key)).len().filter(pl.col("len") > 1)
             if dup.height:
                 problems.append(
-                    f"{name}: primary key {list(t.primary_key)} not unique, e.g. "
-                    f"{dup.row(0, named=True)}"
+                    f"{name}: primary key {list(t.primary_key)} not unique, e.g. {dup.row(0, named=True)}"
                 )
         for fk in t.foreign_keys:
             ref = fk["reference"]
@@ -289,7 +288,9 @@ def _offset_problems(frames: dict[str, pl.DataFrame]) -> list[str]:
                 f"field={r['field']} [{r['char_start']}, {r['char_end']}) of {r['_n']} characters"
             )
     if "claims" in frames and frames["claims"].height:
-        df = frames["claims"].join(frames["articles"].select("article_id", "text", "captions"), on="article_id")
+        df = frames["claims"].join(
+            frames["articles"].select("article_id", "text", "captions"), on="article_id"
+        )
         fld = (
             pl.when(pl.col("field") == "text")
             .then(pl.col("text"))
@@ -301,8 +302,7 @@ def _offset_problems(frames: dict[str, pl.DataFrame]) -> list[str]:
             )
         )
         mism = df.filter(
-            fld.str.slice(pl.col("sentence_start"), pl.col("sentence").str.len_chars())
-            != pl.col("sentence")
+            fld.str.slice(pl.col("sentence_start"), pl.col("sentence").str.len_chars()) != pl.col("sentence")
         )
         if mism.height:
             out.append(
@@ -313,7 +313,10 @@ def _offset_problems(frames: dict[str, pl.DataFrame]) -> list[str]:
 
 
 def datapackage(
-    names: list[str], version: str, resources_path: str = "{name}.parquet", extra: dict | None = None
+    names: list[str],
+    version: str,
+    resources_path: str = "{name}.parquet",
+    extra: dict | None = None,
 ) -> dict[str, Any]:
     """A Frictionless Data Package descriptor for the given tables, generated from the same YAML."""
     resources = []
@@ -374,8 +377,11 @@ def datapackage(
         "title": "newsclaims: claims, sources and framing in news coverage",
         "version": version,
         "licenses": [
-            {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
-             "title": "Creative Commons Attribution 4.0 (tables and demo corpus)"}
+            {
+                "name": "CC-BY-4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+                "title": "Creative Commons Attribution 4.0 (tables and demo corpus)",
+            }
         ],
         "resources": resources,
     }
@@ -412,4 +418,3 @@ def data_dictionary(names: list[str] | None = None) -> str:
             out.append(f"| `{c.name}` | {c.type}{uniq} | {null} | {desc} | {checks} |")
         out.append("")
     return "\n".join(out)
-
