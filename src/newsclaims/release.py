@@ -131,7 +131,7 @@ def citation(fmt: str, fp: str, commit: str, meta: dict[str, Any]) -> str:
         ]
         if url:
             fields.append(("url", url))
-        body = ",\n".join(f"  {k} = {{{v}}}" if not v.startswith("{") else f"  {k} = {v}" for k, v in fields)
+        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields)
         return f"@misc{{{key},\n{body}\n}}\n"
     if fmt == "apa":
         who = ", ".join(authors)
@@ -182,6 +182,8 @@ def croissant(
         "data": {"@id": "cr:data", "@type": "@json"},
         "dataType": {"@id": "cr:dataType", "@type": "@vocab"},
         "dct": "http://purl.org/dc/terms/",
+        "equivalentProperty": "cr:equivalentProperty",
+        "samplingRate": "cr:samplingRate",
         "examples": {"@id": "cr:examples", "@type": "@json"},
         "extract": "cr:extract",
         "field": "cr:field",
