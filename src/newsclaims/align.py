@@ -159,6 +159,35 @@ def classify_predicate(
 
 
 @functools.cache
+def _backref_lexicon(lex_dir: str | None = None) -> tuple[tuple[int, dict[str, tuple[str, ...]]], ...]:
+    raw = yaml.safe_load((Path(lex_dir or lexicon_dir()) / "time_frames.yaml").read_text("utf-8"))
+    return tuple((int(b["offset_days"]), _lang_lists(b["cues"])) for b in raw["back_references"])
+
+
+@functools.cache
+def _backref_regex(language: str, lex_dir: str | None = None) -> re.Pattern[str] | None:
+    lex = _backref_lexicon(lex_dir)
+    langs = {lang for _, cues in lex for lang in cues}
+    use = [language] if language in langs else sorted(langs)
+    parts = []
+    for i, (_, cues) in enumerate(lex):
+        cs = [c for lang in use for c in cues.get(lang, ())]
+        if cs:
+            alts = "|".join(_cue_regex(c) for c in sorted(set(cs), key=lambda c: (-len(c), c)))
+            parts.append(f"(?P<b{i}>{alts})")
+    return re.compile("|".join(parts), re.IGNORECASE | re.UNICODE) if parts else None
+
+
+def backref_days(sentence: str, language: str, lex_dir: str | None = None) -> int:
+    """Days by which a back-reference in the sentence ("last week", "zuletzt") dates its statement back."""
+    rx = _backref_regex(language, lex_dir)
+    if rx is None:
+        return 0
+    lex = _backref_lexicon(lex_dir)
+    return max((lex[int(m.lastgroup[1:])][0] for m in rx.finditer(sentence) if m.lastgroup), default=0)
+
+
+@functools.cache
 def entity_classes(lex_dir: str | None = None) -> dict[str, str]:
     """Entity label -> class, from ``lexicon/entity_classes.yaml`` (labels not listed are their own class)."""
     raw = yaml.safe_load((Path(lex_dir or lexicon_dir()) / "entity_classes.yaml").read_text("utf-8"))
@@ -240,26 +269,51 @@ def report_units(articles: pl.DataFrame) -> pl.DataFrame:
 
 
 def _window_anchors(df: pl.DataFrame, key: list[str], window_days: int) -> pl.Series:
-    """Statement windows: per key, a window starts at the earliest report and spans ``window_days``.
+    """Statement windows per key, over statement times ``_t`` (report time minus back-reference).
 
-    Sequential by nature (each window's start depends on the previous one), but a single pass over sorted
-    rows: O(n), no per-claim objects kept. ``df`` must be sorted by key, report_time.
+    Claims stated as news open windows: a window starts at the earliest such claim and holds every claim
+    within ``window_days`` of that start; the next claim after it starts the next window. Back-referenced
+    claims ("last week ... 1,500") do not open windows: they join the window in force at their statement
+    time (the latest that started on or before it, else the earliest), and only open windows of their own
+    when the key has none. One pass over sorted rows plus a bisection per back-reference; ``df`` must be
+    sorted by key, ``_t``.
     """
+    import bisect
+
     window = timedelta(days=window_days)
-    keys = df.select(pl.concat_str([pl.col(k).fill_null("\x00") for k in key], separator="\x1f"))
-    keys_l = keys.to_series().to_list()
-    times = df["report_time"].to_list()
+    keys_l = (
+        df.select(pl.concat_str([pl.col(k).fill_null("\x00") for k in key], separator="\x1f"))
+        .to_series()
+        .to_list()
+    )
+    times = df["_t"].to_list()
     asof = df["_asof"].to_list()
-    anchors: list[Any] = []
+    back = (df["_backref_days"] > 0).to_list()
+    anchors: list[Any] = [None] * len(times)
+    # pass 1: windows opened by claims stated as news
+    opened: dict[str, list[Any]] = {}
     cur_key, cur_anchor = None, None
-    for k, t, a in zip(keys_l, times, asof, strict=True):
-        if not a or t is None:
-            anchors.append(None)
+    for i, (k, t, a, b) in enumerate(zip(keys_l, times, asof, back, strict=True)):
+        if not a or t is None or b:
             continue
         if k != cur_key or cur_anchor is None or t - cur_anchor > window:
             cur_key, cur_anchor = k, t
-        anchors.append(cur_anchor)
-    return pl.Series("_anchor", anchors, dtype=df["report_time"].dtype)
+            opened.setdefault(k, []).append(t)
+        anchors[i] = cur_anchor
+    # pass 2: back-references join the window in force, or open their own
+    cur_key, cur_anchor = None, None
+    for i, (k, t, a, b) in enumerate(zip(keys_l, times, asof, back, strict=True)):
+        if not a or t is None or not b:
+            continue
+        starts = opened.get(k)
+        if starts:
+            j = bisect.bisect_right(starts, t) - 1
+            anchors[i] = starts[max(j, 0)]
+            continue
+        if k != cur_key or cur_anchor is None or t - cur_anchor > window:
+            cur_key, cur_anchor = k, t
+        anchors[i] = cur_anchor
+    return pl.Series("_anchor", anchors, dtype=df["_t"].dtype)
 
 
 def _frame_expr() -> pl.Expr:
@@ -310,6 +364,17 @@ def prepare(
         predicate=pl.Series(preds, dtype=pl.String), predicate_cue=pl.Series(cues, dtype=pl.String)
     )
     df = df.join(uniq, on=["language", "sentence", "_pos", "_pos_end"], how="left", nulls_equal=True)
+    # statement time: report time, moved back by a back-reference in the sentence ("last week")
+    sents = df.select("language", "sentence").unique().sort("language", "sentence", nulls_last=True)
+    sents = sents.with_columns(
+        _backref_days=pl.Series(
+            [backref_days(t or "", lang or "", lex_dir) for lang, t in sents.iter_rows()],
+            dtype=pl.Int64,
+        )
+    )
+    df = df.join(sents, on=["language", "sentence"], how="left", nulls_equal=True).with_columns(
+        _t=pl.col("report_time") - pl.duration(days=pl.col("_backref_days"))
+    )
     # deadline: the nearest time claim in the same sentence counting the same entity class
     times = df.filter(
         (pl.col("claim_type") == "time")
@@ -377,9 +442,7 @@ def align(
     )
     # 1. attributed claims: key + statement windows
     key = [*EVENT_KEY, "source_group"]
-    att = df.filter(pl.col("source_group").is_not_null()).sort(
-        [*key, "report_time", "claim_id"], nulls_last=True
-    )
+    att = df.filter(pl.col("source_group").is_not_null()).sort([*key, "_t", "claim_id"], nulls_last=True)
     att = att.with_columns(_window_anchors(att, key, p.statement_window_days))
     att = att.with_columns(_frame=_frame_expr(), _how=pl.lit("key"), _join_score=pl.lit(1.0))
     att = att.with_columns(_pkey=_pkey_expr())
@@ -446,12 +509,17 @@ def _reason_expr() -> pl.Expr:
         .then(pl.lit("; unattributed, no attributed match"))
         .otherwise(pl.lit(""))
     )
+    back = (
+        pl.when(pl.col("_backref_days") > 0)
+        .then(pl.format("; stated earlier (back-reference, -{}d)", pl.col("_backref_days")))
+        .otherwise(pl.lit(""))
+    )
     rel = (
         pl.when(pl.col("source_id").is_not_null() & (pl.col("source_id") != pl.col("source_group")))
         .then(pl.concat_str(pl.lit("; source group "), pl.col("source_group")))
         .otherwise(pl.lit(""))
     )
-    return pl.concat_str(base, rel, how)
+    return pl.concat_str(base, rel, back, how)
 
 
 def _prop_summary(att: pl.DataFrame) -> pl.DataFrame:
@@ -530,14 +598,14 @@ def _join_unattributed(una: pl.DataFrame, att: pl.DataFrame, key: list[str], p: 
     joined = una.head(0)
     if att.height:
         summ = _prop_summary(att)
-        cand = una.select("_row", *EVENT_KEY, "report_time", "_asof").join(
+        cand = una.select("_row", *EVENT_KEY, "_t", "_asof").join(
             summ.select(*EVENT_KEY, "_pkey", "_frame", "_anchor", "n_reports", "n_claims"),
             on=EVENT_KEY,
             nulls_equal=True,
         )
         cand = cand.filter(
             pl.when(pl.col("_asof"))
-            .then(_compatible_time(pl.col("report_time"), pl.col("_anchor"), p.statement_window_days))
+            .then(_compatible_time(pl.col("_t"), pl.col("_anchor"), p.statement_window_days))
             .otherwise(pl.col("_anchor").is_null())
         )
         cand = (
@@ -550,7 +618,7 @@ def _join_unattributed(una: pl.DataFrame, att: pl.DataFrame, key: list[str], p: 
         )
         joined = una.join(cand, on="_row").with_columns(_how=pl.lit("unattributed"))
     rest = una.join(joined.select("_row"), on="_row", how="anti").sort(
-        [*key, "report_time", "claim_id"], nulls_last=True
+        [*key, "_t", "claim_id"], nulls_last=True
     )
     rest = rest.with_columns(_window_anchors(rest, key, p.statement_window_days))
     rest = rest.with_columns(_frame=_frame_expr(), _how=pl.lit("own"), _join_score=pl.lit(1.0))

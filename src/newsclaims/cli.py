@@ -81,7 +81,74 @@ def app() -> None:
 
 
 def do_parse(input_dir: Path, manifest: Path | None, out: Path, params_path: Path) -> None:
-    raise UserError("parse is not built yet")
+    """Parse every input under INPUT_DIR in batches; write articles and quarantine (issue 4).
+
+    Pass 1 parses batch by batch into a temporary Parquet file and keeps only compact keys and MinHash
+    signatures; pass 2 links versions and syndicated copies from those keys and streams the final table.
+    """
+    import numpy as np
+    import polars as pl
+    import pyarrow.parquet as pq
+
+    from newsclaims import io, parse
+    from newsclaims import manifest as mf
+    from newsclaims.params import section
+
+    params = section(parse.Params, "parse", params_path)
+    if manifest is not None and not manifest.is_file():
+        raise UserError(f"manifest {manifest} does not exist; pass an existing CSV or leave --manifest out")
+    units, qrows = mf.plan(input_dir, manifest)
+    log(f"parse: {len(units)} input files under {input_dir}, {len(qrows)} manifest problems")
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = out / ".articles.partial.parquet"
+    writer: pq.ParquetWriter | None = None
+    keys: list[pl.DataFrame] = []
+    sigs: list[np.ndarray] = []
+    quarantine: list[pl.DataFrame] = [pl.DataFrame(qrows, schema=parse.schema.table("quarantine").polars_schema)]
+    seen: set[str] = set()
+    n_done = 0
+    try:
+        for batch, read_q in parse.iter_batches(input_dir, units, params):
+            arts, q, sg = parse.parse_batch(batch, params)
+            if read_q:
+                quarantine.append(pl.DataFrame(read_q, schema=parse.schema.table("quarantine").polars_schema))
+            quarantine.append(q)
+            dup = arts["article_id"].is_in(list(seen)) | arts["article_id"].is_duplicated()
+            if dup.any():
+                first = ~arts["article_id"].is_in(list(seen)) & arts["article_id"].is_first_distinct()
+                dup = ~first
+                d = arts.filter(dup)
+                quarantine.append(pl.DataFrame([
+                    parse.qrow(r["path"], r["record_id"], r["url"], "duplicate_input",
+                               f"{r['path']}: same URL and bytes as an input parsed before; it is kept once.")
+                    for r in d.iter_rows(named=True)
+                ], schema=parse.schema.table("quarantine").polars_schema))  # fmt: skip
+                arts, sg = arts.filter(~dup), sg[~dup.to_numpy()]
+            seen.update(arts["article_id"].to_list())
+            keys.append(arts.select(parse.KEY_COLUMNS))
+            sigs.append(sg)
+            tbl = arts.drop("text_hash").to_arrow(compat_level=pl.CompatLevel.oldest())
+            if writer is None:
+                writer = pq.ParquetWriter(tmp, tbl.schema)
+            writer.write_table(tbl)
+            n_done += batch.height
+            log(f"parse: {n_done} units read, {len(seen)} articles so far")
+        if writer is not None:
+            writer.close()
+        all_keys = pl.concat(keys) if keys else pl.DataFrame(schema={c: pl.String for c in parse.KEY_COLUMNS})
+        links = parse.finalize(
+            all_keys, np.concatenate(sigs) if sigs else np.zeros((0, params.num_perm), np.uint32), params
+        )
+        with io.TableWriter(out / "articles.parquet", "articles") as w:
+            if writer is not None:
+                for rb in pq.ParquetFile(tmp).iter_batches(batch_size=params.batch_size):
+                    df = pl.from_arrow(rb).drop("version", "syndication_group", "syndication_origin")
+                    w.write(df.join(links, on="article_id", how="left", maintain_order="left"))
+        qdf = pl.concat(quarantine).sort(["path", "record_id", "reason"], nulls_last=True)
+        io.write_table(qdf, out / "quarantine.parquet")
+    finally:
+        tmp.unlink(missing_ok=True)
+    log(f"parse: wrote {w.rows} articles and {qdf.height} quarantine rows to {out}")
 
 
 @app.command("parse")
@@ -171,8 +238,47 @@ def align_cmd(parse_dir: Path, extract_dir: Path, out: Path, params_path: Path) 
     do_align(parse_dir, extract_dir, out, params_path)
 
 
-def do_analyze(data_dir: Path, out: Path, params_path: Path, metrics: Path | None) -> None:
-    raise UserError("analyze is not built yet")
+ANALYZE_TABLES = ("proposition_metrics", "proposition_values", "outlet_metrics", "source_metrics")
+
+
+def do_analyze(
+    data_dir: Path,
+    out: Path,
+    params_path: Path,
+    metrics: Path | None,
+    plots: Path | None = None,
+) -> None:
+    """Read the published tables, compute the consistency metrics, write tables, metrics and plot data."""
+    from newsclaims import analyze, io, params
+
+    p = params.section(analyze.Params, "analyze", params_path)
+    frames = {}
+    for name in ("claims", "articles", "sources", "propositions"):
+        path = data_dir / f"{name}.parquet"
+        if not path.is_file():
+            raise UserError(
+                f"{path} is missing: analyze reads the published tables; run `newsclaims validate` "
+                "(or `dvc repro validate`) first"
+            )
+        frames[name] = io.read_table(path, name)
+    res = analyze.analyze(
+        frames["claims"], frames["articles"], frames["sources"], frames["propositions"], p
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ANALYZE_TABLES:
+        io.write_table(getattr(res, name), out / f"{name}.parquet", name)
+    if metrics:
+        io.write_json(res.summary, metrics)
+    if plots is None and metrics is not None:
+        plots = metrics.parent.parent / "plots" / "values_by_outlet.csv"
+    if plots:
+        plots.parent.mkdir(parents=True, exist_ok=True)
+        res.values_by_outlet.write_csv(plots)
+    log(
+        f"analyze: {res.summary['propositions_compared']} propositions compared, "
+        f"{res.summary['propositions_with_deviation']} with a deviating report, "
+        f"{res.summary['deviating_claims']} deviating claims"
+    )
 
 
 @app.command("analyze")
@@ -182,8 +288,42 @@ def do_analyze(data_dir: Path, out: Path, params_path: Path, metrics: Path | Non
 @PARAMS_OPTION
 @friendly
 def analyze_cmd(data_dir: Path, out: Path, params_path: Path, metrics: Path | None) -> None:
-    """Consistency metrics per proposition, outlet and source."""
+    """Consistency metrics per proposition, outlet and source.
+
+    With --metrics M, also writes the plot data for `dvc plots` to M/../../plots/values_by_outlet.csv
+    (reports/plots/ for reports/metrics/analyze.json).
+    """
     do_analyze(data_dir, out, params_path, metrics)
+
+
+def do_report(data_dir: Path, out: Path, notebooks_dir: Path, params_path: Path) -> None:
+    """Execute every notebook headless on the dataset; write executed .ipynb, HTML and figures."""
+    from newsclaims import params, report
+
+    p = params.section(report.Params, "report", params_path)
+    nbs = sorted(notebooks_dir.glob("[0-9][0-9]-*.ipynb"))
+    if not nbs:
+        raise UserError(f"no notebooks (NN-topic.ipynb) in {notebooks_dir}")
+    if not (data_dir / "claims.parquet").is_file():
+        raise UserError(f"{data_dir}/claims.parquet is missing: build the dataset first (dvc repro)")
+    for nb in nbs:
+        log(f"report: executing {nb.name}")
+        report.run_notebook(nb, data_dir, out, p)
+    log(f"report: {len(nbs)} notebooks in {out}/notebooks, figures in {out}/figures")
+
+
+@app.command("report")
+@click.option("--data", "data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("data/processed"), show_default=True, help="Dataset folder (published tables).")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("reports"), show_default=True,
+              help="Reports folder (notebooks/ and figures/ are written below it).")
+@click.option("--notebooks", "notebooks_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("notebooks"), show_default=True, help="Folder of NN-topic.ipynb notebooks.")
+@PARAMS_OPTION
+@friendly
+def report_cmd(data_dir: Path, out: Path, notebooks_dir: Path, params_path: Path) -> None:
+    """Execute the analysis notebooks headless into executed notebooks, HTML and figures."""
+    do_report(data_dir, out, notebooks_dir, params_path)
 
 
 # ================================================== foundation: validate, release, cite, docs, run (issue 2)
