@@ -1,0 +1,271 @@
+"""HTML pages: main text with trafilatura, metadata from JSON-LD and meta tags first, heuristics last.
+
+Publishers state title, dates, section and author for search engines in JSON-LD and Open Graph tags; those are
+more reliable than anything guessed from the visible page, so they are read first and trafilatura/htmldate
+only fill the gaps. Captions are collected from <figcaption> (and caption-classed elements) and kept out of the
+body, since a caption can carry its own claim. The page is parsed once with lxml and the tree reused.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import lxml.html
+import trafilatura
+from htmldate import find_date
+from lxml import etree
+
+from newsclaims import wire
+
+_ARTICLE_TYPES = {
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
+    "opinionnewsarticle", "backgroundnewsarticle", "liveblogposting", "report", "scholarlyarticle",
+    "techarticle", "socialmediaposting", "webpage", "reviewnewsarticle", "askpublicnewsarticle",
+}  # fmt: skip
+_LISTING_TYPES = {"collectionpage", "itemlist", "searchresultspage", "profilepage"}
+_WS = re.compile(r"[ \t\r\f\v]+")
+# Short closing lines ("Mit Material von dpa", "MPA and Reuters contributed to this report.", "— MPA") carry
+# the wire credits of an HTML article; longer paragraphs are prose that may merely name an agency.
+CREDIT_LINE_MAX_CHARS = 120
+_TRAILING_CREDIT = re.compile(r"\(([A-Za-z][\w\-/ ]{0,24})\)\s*$")
+KICKER_MAX_CHARS = 80
+DATELINE_MAX_CHARS = 80
+_DATEISH = re.compile(r"\b(19|20)\d{2}\b|\d{1,2}[.:]\d{2}")
+
+
+@dataclass
+class Page:
+    title: str | None = None
+    kicker: str | None = None
+    author: str | None = None
+    section: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+    published_at: datetime | None = None
+    modified_at: datetime | None = None
+    language: str | None = None
+    text: str = ""
+    captions: list[str] = field(default_factory=list)
+    wire_credits: list[str] = field(default_factory=list)
+    page_type: str | None = None  # "article", "listing" or None when the page does not say
+    accessible_for_free: bool | None = None
+    link_density: float = 0.0
+    closed: bool = True  # the document ends with </html> or </body>
+
+
+def parse_datetime(s: str | None) -> datetime | None:
+    """ISO 8601 (with or without offset; naive times are taken as UTC) -> aware UTC datetime."""
+    if not s:
+        return None
+    s = s.strip().replace("Z", "+00:00")
+    s = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", s)
+    try:
+        dt = datetime.fromisoformat(s)
+    except ValueError:
+        m = re.match(r"(\d{4}-\d{2}-\d{2})", s)
+        if not m:
+            return None
+        dt = datetime.fromisoformat(m.group(1))
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC)
+
+
+def _clean(s: Any) -> str | None:
+    if not isinstance(s, str):
+        return None
+    s = " ".join(s.split())
+    return s or None
+
+
+def _names(v: Any) -> list[str]:
+    if isinstance(v, str):
+        return [v]
+    if isinstance(v, dict):
+        n = v.get("name")
+        return [n] if isinstance(n, str) else []
+    if isinstance(v, list):
+        return [x for item in v for x in _names(item)]
+    return []
+
+
+def _jsonld(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for node in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(node.text or "")
+        except (ValueError, TypeError):
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            d = stack.pop(0)
+            if isinstance(d, dict):
+                if "@graph" in d and isinstance(d["@graph"], list):
+                    stack.extend(d["@graph"])
+                out.append(d)
+            elif isinstance(d, list):
+                stack.extend(d)
+    return out
+
+
+def _types(d: dict[str, Any]) -> set[str]:
+    t = d.get("@type")
+    ts = t if isinstance(t, list) else [t]
+    return {str(x).lower() for x in ts if x}
+
+
+def _meta(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in tree.xpath("//meta[@content]"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        if key and key not in out:
+            out[key] = m.get("content", "").strip()
+    for link in tree.xpath('//link[@rel="canonical"][@href]'):
+        out.setdefault("canonical", link.get("href", "").strip())
+    return out
+
+
+def _captions(tree: lxml.html.HtmlElement) -> list[str]:
+    caps: list[str] = []
+    for el in tree.xpath(
+        "//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')]"
+        " | //*[contains(@class, '__caption') or contains(@class, '-caption')]"
+    ):
+        if el.xpath("ancestor::figcaption"):
+            continue
+        t = _clean(el.text_content())
+        if t and t not in caps and len(t) <= 600:
+            caps.append(t)
+    return caps
+
+
+def _link_density(tree: lxml.html.HtmlElement) -> float:
+    body = tree.find("body")
+    if body is None:
+        return 0.0
+    total = len(" ".join(body.text_content().split()))
+    links = sum(len(" ".join((a.text_content() or "").split())) for a in body.iter("a"))
+    return links / total if total else 0.0
+
+
+def parse(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    favor_precision: bool = False,
+    favor_recall: bool = False,
+    include_tables: bool = True,
+    include_comments: bool = False,
+    find_dates: bool = True,
+) -> Page:
+    """Parse one HTML page into body, captions and metadata."""
+    page = Page()
+    tail = (html[-2048:] if isinstance(html, str) else html[-2048:].decode("utf-8", "ignore")).lower()
+    page.closed = "</html>" in tail or "</body>" in tail
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return page
+    # Metadata first (trafilatura's extraction prunes the tree it is given).
+    meta = _meta(tree)
+    h1 = next((_clean(h.text_content()) for h in tree.iter("h1")), None)
+    title_tag = _clean(tree.findtext(".//title"))
+    ld = _jsonld(tree)
+    art = next((d for d in ld if _types(d) & (_ARTICLE_TYPES - {"webpage"})), None)
+    listing = any(_types(d) & _LISTING_TYPES for d in ld)
+    if art is not None or meta.get("og:type", "").lower() == "article":
+        page.page_type = "article"
+    elif listing or meta.get("og:type", "").lower() in {"website", "profile"}:
+        page.page_type = "listing"
+    a = art or {}
+    page.title = (
+        _clean(a.get("headline"))
+        or _clean(meta.get("og:title"))
+        or _clean(meta.get("twitter:title"))
+        or h1
+        or (re.split(r"\s+[|–-]\s+", title_tag)[0] if title_tag else None)
+    )
+    tier = (meta.get("article:content_tier") or "").lower()
+    if tier in ("locked", "metered"):
+        page.accessible_for_free = False
+    page.kicker = _clean(a.get("alternativeHeadline")) or _clean(meta.get("article:kicker"))
+    authors = _names(a.get("author")) or ([meta["author"]] if meta.get("author") else [])
+    page.author = "; ".join(dict.fromkeys(_clean(x) for x in authors if _clean(x))) or None  # type: ignore[arg-type]
+    sec = a.get("articleSection")
+    sec = sec[0] if isinstance(sec, list) and sec else sec
+    page.section = _clean(sec) or _clean(meta.get("article:section"))
+    page.site_name = _clean(meta.get("og:site_name")) or (_names(a.get("publisher")) or [None])[0]
+    page.url = _clean(meta.get("og:url")) or _clean(meta.get("canonical"))
+    if not page.url:
+        mep = a.get("mainEntityOfPage")
+        page.url = _clean(mep if isinstance(mep, str) else (mep or {}).get("@id"))
+    page.published_at = (
+        parse_datetime(a.get("datePublished"))
+        or parse_datetime(meta.get("article:published_time"))
+        or parse_datetime(meta.get("date") or meta.get("dc.date") or meta.get("pubdate"))
+    )
+    page.modified_at = parse_datetime(a.get("dateModified")) or parse_datetime(
+        meta.get("article:modified_time") or meta.get("og:updated_time")
+    )
+    lang = _clean(a.get("inLanguage")) or tree.get("lang") or meta.get("og:locale") or meta.get("language")
+    page.language = re.split(r"[-_]", lang.strip().lower())[0] if lang else None
+    free = a.get("isAccessibleForFree")
+    if free is not None:
+        page.accessible_for_free = str(free).lower() not in ("false", "0", "no")
+    page.captions = _captions(tree)
+    page.link_density = _link_density(tree)
+    if page.published_at is None and find_dates:
+        # htmldate looks at URL, visible dates and markup: slower, so only when the page states no date.
+        try:
+            d = find_date(tree, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+        except Exception:  # htmldate raises on odd markup; a missing date is not an error
+            d = None
+        page.published_at = parse_datetime(d) if d else None
+
+    doc = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        favor_precision=favor_precision,
+        favor_recall=favor_recall,
+        include_comments=include_comments,
+        include_tables=include_tables,
+        with_metadata=False,
+    )
+    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    # One paragraph per line from trafilatura -> blank-line paragraphs; captions out of the body.
+    caps = set(page.captions)
+    paras = [_WS.sub(" ", p).strip() for p in text.split("\n")]
+    paras = [p for p in paras if p and p not in caps]
+    # Headline furniture that trafilatura keeps at the top (kicker, headline, "Stand: <date>"): the page
+    # states the headline in its metadata, so everything up to it within the first paragraphs goes.
+    heads = {t for t in (page.title, h1) if t}
+    ti = next((i for i, p in enumerate(paras[:4]) if p in heads), None)
+    if ti is not None:
+        if ti >= 1 and len(paras[ti - 1]) <= KICKER_MAX_CHARS and not page.kicker:
+            page.kicker = paras[ti - 1]
+        paras = paras[ti + 1 :]
+        if paras and len(paras[0]) <= DATELINE_MAX_CHARS and _DATEISH.search(paras[0]):
+            paras = paras[1:]
+    tail_credit_lines = [p for p in paras[-3:] if len(p) <= CREDIT_LINE_MAX_CHARS]
+    m = _TRAILING_CREDIT.search(paras[-1]) if paras else None
+    page.wire_credits = wire.merge(
+        wire.credits_in([page.author] if page.author else []),
+        wire.dateline_credits(paras[0] if paras else None),
+        wire.credits_in(tail_credit_lines),
+        wire.credits_in([m.group(1)]) if m else [],
+    )
+    if paras and wire.is_signoff(paras[-1]):
+        paras = paras[:-1]
+    page.text = "\n\n".join(paras)
+    return page
+
+
+def text_only(html: str | bytes, url: str | None = None) -> str:
+    """Body text as ``parse`` produces it (for the benchmark)."""
+    return parse(html, url, find_dates=False).text
+
+
+__all__ = ["Page", "etree", "parse", "parse_datetime", "text_only"]
