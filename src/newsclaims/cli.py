@@ -97,7 +97,10 @@ def do_parse(input_dir: Path, manifest: Path | None, out: Path, params_path: Pat
     params = section(parse.Params, "parse", params_path)
     if manifest is not None and not manifest.is_file():
         raise UserError(f"manifest {manifest} does not exist; pass an existing CSV or leave --manifest out")
-    units, qrows = mf.plan(input_dir, manifest)
+    try:
+        units, qrows = mf.plan(input_dir, manifest)
+    except (ValueError, UnicodeDecodeError) as e:
+        raise UserError(str(e)) from None
     log(f"parse: {len(units)} input files under {input_dir}, {len(qrows)} manifest problems")
     out.mkdir(parents=True, exist_ok=True)
     tmp = out / ".articles.partial.parquet"

@@ -114,10 +114,11 @@ def iter_batches(root: Path, units: list[Unit], params: Params) -> Iterator[tupl
         p = root / u.path
         fmt = u.format or (None if p.stat().st_size == 0 else None)
         if (fmt or "").lower() == "warc" or warc.is_warc(p):
-            n_before = len(rows) + len(qrows)
+            n_recs = 0
             try:
                 with p.open("rb") as f:
                     for rec in warc.records(f, params.max_input_bytes):
+                        n_recs += 1
                         if rec.reason:
                             qrows.append(qrow(u.path, rec.record_id, rec.url, rec.reason, rec.detail))
                         else:
@@ -128,15 +129,15 @@ def iter_batches(root: Path, units: list[Unit], params: Params) -> Iterator[tupl
                             rows.append(r)
                         if len(rows) + len(qrows) >= params.batch_size:
                             yield flush()
-                            n_before = -1
             except (warc.ArchiveLoadFailed, OSError, EOFError, gzip.BadGzipFile, ValueError) as e:
                 qrows.append(qrow(u.path, None, u.url, "warc_error",
                                   f"{u.path} is not a readable WARC file ({e}); re-download or re-crawl "
                                   "it, or remove it from the input folder."))  # fmt: skip
                 continue
-            if n_before == 0 and not rows and not qrows:
-                qrows.append(qrow(u.path, None, u.url, "empty_file",
-                                  f"{u.path} holds no WARC content records."))  # fmt: skip
+            if n_recs == 0:
+                qrows.append(qrow(u.path, None, u.url, "warc_error",
+                                  f"{u.path} holds no readable WARC content record (request/metadata "
+                                  "only, or not a WARC file); check the crawl output."))  # fmt: skip
             continue
         r = base(u)
         size = p.stat().st_size

@@ -224,6 +224,8 @@ def clean(raw: str, lang: str | None = None, outlet: str | None = None) -> Scrap
     head_clean: list[str] = []
     if not any(ln for i, ln in enumerate(head) if i not in masthead):
         masthead = set()  # nothing but the first paragraph: it is the headline, not a masthead
+    if not masthead:
+        mast = set()
     for hi, ln in enumerate(head):
         if hi in masthead:
             continue
