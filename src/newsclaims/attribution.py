@@ -1,0 +1,393 @@
+"""Who a claim is attributed to: source registry, source mentions, reporting cues and their resolution.
+
+Why a registry: "der südkoreanische Geheimdienst", "NIS", "Seoul's spy agency" and "services de renseignement
+sud-coréens" are one source for a researcher comparing outlets; ``lexicon/sources.yaml`` maps aliases in every
+language to one canonical row (with type, country, Wikidata id, parent organisation of a person). A source the
+registry does not know becomes its own row "x-<slug>" from its normalised name, never dropped.
+
+Attribution is decided per sentence: a reporting cue (lexicon) plus the nearest source mention on the side
+the cue expects ("laut X", "X zufolge", "X said"); a pronoun next to the cue ("Er rechne damit") refers back
+to the last person mentioned; a sentence without a cue inherits the previous sentence's source when it is
+still reported speech (Konjunktiv, hedge) or the next sentence continues it ("Wie der NIS weiter berichtet").
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from newsclaims.lexicon_lang import Lang, _phrase
+from newsclaims.paths import lexicon_dir
+
+CUE_WINDOW = 100  # max characters between a cue and the source mention it introduces
+PRONOUN_GAP = 3  # max characters between a pronoun and its cue ("Er rechne", "said he")
+BACKREF_SENTENCES = 4  # how many sentences back a pronoun looks for its person
+UNKNOWN_MAX_WORDS = 6  # words of an unknown source's name read from the text
+PERSON_TYPES = frozenset({"official", "legislator"})
+ADJ_ENDINGS = ("en", "er", "es", "em", "e")
+NOUN_ENDINGS = "(?:es|en|s|n|e)?"
+
+
+@dataclass(frozen=True)
+class Source:
+    source_id: str
+    name: str
+    source_type: str
+    country: str | None
+    wikidata_qid: str | None
+    parent_source_id: str | None
+    aliases: tuple[str, ...]
+    in_registry: bool = True
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "source_id": self.source_id,
+            "name": self.name,
+            "source_type": self.source_type,
+            "country": self.country,
+            "wikidata_qid": self.wikidata_qid,
+            "aliases": list(self.aliases),
+            "parent_source_id": self.parent_source_id,
+            "in_registry": self.in_registry,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    source_id: str
+    mention_type: str  # name | role | pronoun | unknown
+    text: str
+
+
+@dataclass
+class Registry:
+    sources: dict[str, Source]
+    by_alias: dict[str, str] = field(default_factory=dict)  # normalised alias -> source_id
+    raw: list[dict[str, Any]] = field(default_factory=list)
+
+    def resolve_name(self, name: str | None) -> str | None:
+        """Canonical id for a name written anywhere (gold files, answer keys); x-slug when unknown."""
+        if name is None or not str(name).strip():
+            return None
+        key = norm_name(name)
+        if key in self.by_alias:
+            return self.by_alias[key]
+        for sid, src in self.sources.items():
+            if norm_name(src.name) == key or sid == key:
+                return sid
+        return unknown_id(name)
+
+
+def norm_name(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s).replace("’", "'").strip().lower()
+    s = re.sub(r"^(?:the|der|die|das|des|dem|den|le|la|les|l')\s+", "", s)
+    return re.sub(r"\s+", " ", s)
+
+
+def slug(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "source"
+
+
+def unknown_id(name: str) -> str:
+    return "x-" + slug(norm_name(name))[:60].strip("-")
+
+
+@functools.cache
+def registry() -> Registry:
+    """The versioned registry ``lexicon/sources.yaml``."""
+    data = yaml.safe_load((lexicon_dir() / "sources.yaml").read_text(encoding="utf-8"))
+    sources: dict[str, Source] = {}
+    by_alias: dict[str, str] = {}
+    for e in data["sources"]:
+        literal: list[str] = []
+        for group in ("aliases", "roles", "metonyms"):
+            for _lang, names in (e.get(group) or {}).items():
+                for n in names or []:
+                    if not str(n).startswith("re:"):
+                        literal.append(str(n))
+        aliases = tuple(dict.fromkeys([e["name"], *literal]))
+        src = Source(
+            source_id=e["id"],
+            name=e["name"],
+            source_type=e["type"],
+            country=e.get("country"),
+            wikidata_qid=e.get("wikidata"),
+            parent_source_id=e.get("parent"),
+            aliases=aliases,
+        )
+        if src.source_id in sources:
+            raise ValueError(f"lexicon/sources.yaml: duplicate id {src.source_id!r}")
+        sources[src.source_id] = src
+        for a in aliases:
+            by_alias.setdefault(norm_name(a), src.source_id)
+    for s in sources.values():
+        if s.parent_source_id and s.parent_source_id not in sources:
+            raise ValueError(f"lexicon/sources.yaml: {s.source_id} has unknown parent {s.parent_source_id!r}")
+    return Registry(sources, by_alias, data["sources"])
+
+
+def _alias_regex(alias: str, inflect: bool) -> str:
+    """Regex for one alias; German aliases match every case ending of adjectives and the final noun."""
+    if alias.startswith("re:"):
+        return alias[3:]
+    toks = alias.split()
+    parts = []
+    for i, t in enumerate(toks):
+        last = i == len(toks) - 1
+        if inflect and t.isalpha() and len(t) > 3 and not t.isupper():
+            if last and t[:1].isupper():
+                stem = t
+                for end in ("es", "e"):
+                    if t.endswith(end) and len(t) > 6:
+                        stem = t[: -len(end)]
+                        break
+                parts.append(re.escape(stem) + NOUN_ENDINGS)
+                continue
+            if not last or t[:1].islower():
+                stem = t
+                for end in ADJ_ENDINGS:
+                    if t.endswith(end):
+                        stem = t[: -len(end)]
+                        break
+                if stem != t or t[:1].islower():
+                    parts.append(re.escape(stem) + "(?:e|en|er|es|em)?")
+                    continue
+        parts.append(_phrase(t))
+    out = r"\s+".join(parts)
+    first = alias[0]
+    if first.isalpha() and not (len(toks[0]) > 1 and toks[0].isupper()):
+        out = (
+            f"[{first.upper()}{first.lower()}]" + out[len(re.escape(first)) :]
+            if out.startswith(re.escape(first))
+            else out
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class MentionFinder:
+    pattern: re.Pattern[str]
+    groups: dict[str, tuple[str, str]]  # group name -> (source_id, mention_type)
+
+
+@functools.cache
+def mention_finder(lang_code: str) -> MentionFinder:
+    """One compiled regex over every alias of the language (and English names), longest first."""
+    reg = registry()
+    entries: list[tuple[str, str, str, int]] = []  # (regex, source_id, type, alias length)
+    inflect = lang_code == "de"
+    for e in reg.raw:
+        for group, mtype in (("aliases", "name"), ("roles", "role"), ("metonyms", "metonym")):
+            langs = e.get(group) or {}
+            own = [str(n) for n in (langs.get(lang_code) or [])]
+            for n in dict.fromkeys(own):
+                entries.append((_alias_regex(n, inflect), e["id"], mtype, len(n)))
+            if lang_code != "en" and group == "aliases":
+                # English proper names are used in every language ("NATO", "Pentagon")
+                for n in dict.fromkeys(str(x) for x in (langs.get("en") or [])):
+                    if n[:1].isupper() and n not in own:
+                        entries.append((_alias_regex(n, False), e["id"], mtype, len(n)))
+    entries.sort(key=lambda x: (-x[3], x[0]))  # longest alias first: the regex engine takes the first
+    groups: dict[str, tuple[str, str]] = {}
+    alts = []
+    for i, (rx, sid, mtype, _n) in enumerate(entries):
+        g = f"s{i}"
+        groups[g] = (sid, mtype)
+        alts.append(f"(?P<{g}>{rx})")
+    pat = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+    return MentionFinder(pat, groups)
+
+
+def find_mentions(text: str, lang: Lang) -> list[Mention]:
+    """Registry mentions in a field (names, roles, metonyms not used as places)."""
+    mf = mention_finder(lang.code)
+    out: list[Mention] = []
+    for m in mf.pattern.finditer(text):
+        sid, mtype = mf.groups[m.lastgroup or ""]
+        if mtype == "metonym":
+            if lang.locative_re.search(text, max(0, m.start() - 15), m.start()):
+                continue
+            mtype = "name"
+        out.append(Mention(m.start(), m.end(), sid, mtype, m.group(0)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    kind: str  # speech | belief | prep
+    text: str
+
+
+def find_cues(text: str, start: int, end: int, lang: Lang) -> list[Cue]:
+    """Reporting cues in ``text[start:end]``, minus phrases that attribute to no one ("Berichten zufolge")."""
+    blocked = [m.span() for m in lang.not_source_re.finditer(text, start, end)]
+    out = []
+    for m in lang.cue_re.finditer(text, start, end):
+        if any(a < m.end() and m.start() < b for a, b in blocked):
+            continue
+        idx = int((m.lastgroup or "c0")[1:])
+        out.append(Cue(m.start(), m.end(), lang.cue_kinds[idx], m.group(0)))
+    return out
+
+
+PREP_AFTER = re.compile(r"(?i)^(?:laut|nach|according|citing|selon|d['’]après|as |de source)")
+
+
+def _side(cue: Cue) -> str:
+    """Where the source stands relative to the cue: after ("laut X"), before ("X zufolge") or either."""
+    t = cue.text.lower()
+    if cue.kind == "prep":
+        return "before" if t.endswith("zufolge") else "after"
+    if t.startswith("wie ") or t.startswith("so "):
+        return "inside"
+    return "either"
+
+
+def pair_cue_mention(cues: list[Cue], mentions: list[Mention]) -> tuple[Cue, Mention] | None:
+    """The (cue, mention) pair of a sentence that belong together, nearest first."""
+    best: tuple[int, Cue, Mention] | None = None
+    for c in cues:
+        side = _side(c)
+        for m in mentions:
+            if c.start <= m.start and m.end <= c.end:
+                gap = 0
+            elif m.start >= c.end:
+                if side == "before":
+                    continue
+                gap = m.start - c.end
+            elif m.end <= c.start:
+                if side in ("after", "inside"):
+                    continue
+                gap = c.start - m.end
+            else:
+                gap = 0
+            if gap > CUE_WINDOW:
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, c, m)
+    return (best[1], best[2]) if best else None
+
+
+_NAME_TOKEN = re.compile(r"[\w’'.-]+")
+
+
+def unknown_source(text: str, cue: Cue, lang: Lang, s_start: int, s_end: int) -> Mention | None:
+    """A source the registry does not know, read from the words the cue points at."""
+    side = _side(cue)
+    if side in ("after", "either", "inside"):
+        seg_start = cue.end if side != "inside" else cue.start + len(cue.text.split()[0])
+        seg_end = s_end if side != "inside" else cue.end
+        m = _read_name(text, seg_start, seg_end, lang, forward=True)
+        if m:
+            return m
+    if side in ("before", "either"):
+        return _read_name(text, s_start, cue.start, lang, forward=False)
+    return None
+
+
+def _read_name(text: str, start: int, end: int, lang: Lang, forward: bool) -> Mention | None:
+    toks = list(_NAME_TOKEN.finditer(text, start, end))
+    if not forward:
+        toks = toks[::-1]
+    picked = []
+    for t in toks:
+        w = t.group(0)
+        wl = w.lower().strip(".")
+        between = (
+            text[picked[-1].end() : t.start()]
+            if picked and forward
+            else (
+                text[t.end() : picked[-1].start()]
+                if picked
+                else text[t.end() : end]
+                if not forward
+                else text[start : t.start()]
+            )
+        )
+        if picked and re.search(r"[,;:()\"„“”«»]", between):
+            break
+        if not forward and not picked and re.search(r"[,;:()\"„“”«»]", between):
+            break
+        if wl in lang.name_stop:
+            if picked:
+                break
+            continue
+        if w[:1].isdigit():
+            break
+        if not (w[:1].isupper() or (picked and wl in ("des", "der", "of", "de", "du"))):
+            if picked and lang.capitalised_nouns and w[:1].islower():
+                # German adjective inside a name ("des russischen Verteidigungsministeriums")
+                picked.append(t)
+                continue
+            if picked:
+                break
+            if lang.capitalised_nouns:
+                continue
+            return None
+        picked.append(t)
+        if len(picked) >= UNKNOWN_MAX_WORDS:
+            break
+    if not picked:
+        return None
+    if not forward:
+        picked = picked[::-1]
+    while picked and not picked[-1].group(0)[:1].isupper():
+        picked.pop()
+    if not picked:
+        return None
+    s, e = picked[0].start(), picked[-1].end()
+    name = text[s:e].rstrip(".")
+    e = s + len(name)
+    if not name or lang.anonymous_re.search(name):
+        sid = "anonymous-officials" if name else None
+        if sid is None:
+            return None
+        return Mention(s, e, sid, "unknown", name)
+    return Mention(s, e, unknown_id(name), "unknown", name)
+
+
+def unknown_source_row(m: Mention) -> Source:
+    return Source(
+        source_id=m.source_id,
+        name=m.text,
+        source_type="other",
+        country=None,
+        wikidata_qid=None,
+        parent_source_id=None,
+        aliases=(m.text,),
+        in_registry=False,
+    )
+
+
+def pronoun_before_or_after(text: str, cue: Cue, lang: Lang) -> tuple[int, int] | None:
+    """A person pronoun right before the cue ("Er rechne") or right after it ("said he", "sagte er")."""
+    if lang.pronoun_re is None:
+        return None
+    m = lang.pronoun_re.search(text, max(0, cue.start - 12), cue.start)
+    if m and cue.start - m.end() <= PRONOUN_GAP:
+        return m.span()
+    m = lang.pronoun_re.match(text, cue.end + 1) if cue.end < len(text) else None
+    if m and m.start() - cue.end <= PRONOUN_GAP:
+        return m.span()
+    return None
+
+
+def is_person(source_id: str) -> bool:
+    src = registry().sources.get(source_id)
+    return (src is not None and src.source_type in PERSON_TYPES) or source_id.startswith("x-")
+
+
+def mention_id(article_id: str, fld: str, start: int, end: int) -> str:
+    h = hashlib.sha256(f"{article_id}\x1f{fld}\x1f{start}\x1f{end}".encode()).hexdigest()
+    return "m" + h[:16]

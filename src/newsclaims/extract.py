@@ -1,0 +1,450 @@
+"""Stage core of ``newsclaims extract``: articles in, claims / source_mentions / sources out.
+
+Why rules first, behind an interface: researchers need every claim traceable to its sentence and offsets and
+every decision explainable from a reviewable lexicon; a model-based extractor can be added later as another
+:class:`Extractor` and scored against the same gold with ``newsclaims evaluate``.
+
+Hot path design (10^6 articles): per field, one regex pass each for dates, numbers and source mentions over
+the whole text; sentence segmentation, cues and framing run only where a claim candidate stands. No wall-clock
+time or randomness enters the output; rows are sorted by (article_id, field, char_start, ...).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import polars as pl
+
+from newsclaims import attribution, entities, framing, numbers, sentences, timeexpr
+from newsclaims.attribution import Cue, Mention
+from newsclaims.lexicon_lang import Lang, load
+from newsclaims.schema import table
+from newsclaims.version import __version__
+
+EXTRACTOR_NAME = f"rules-{__version__}"
+ARTICLE_COLUMNS = ["article_id", "text", "captions", "language", "published_at"]
+
+
+@dataclass(frozen=True)
+class Params:
+    """``params.yaml`` section ``extract``."""
+
+    # Inherit the previous sentence's source when a sentence has none of its own but is still reported
+    # speech (Konjunktiv, hedge): "Er rechne damit ..." / "Insgesamt soll ...". Calibrated on the dev gold.
+    carry_back: bool = True
+    # Inherit the next sentence's source when it continues the report ("Wie der NIS weiter berichtet").
+    carry_forward: bool = True
+    # Read claims in image/video captions too (docs/annotation.md counts them).
+    captions: bool = True
+    # Keep a registry mention in source_mentions only when a reporting cue stands within this many
+    # characters (a mention as an actor, "Pjöngjang unterstützt ...", is not a source mention).
+    mention_cue_window: int = 100
+    # Articles per batch handed to one worker (bounded memory; throughput flat above ~500).
+    batch_size: int = 1000
+    # Worker processes: 1 = in process, 0 = all cores.
+    workers: int = 1
+
+
+class Extractor(Protocol):
+    """Anything that turns an articles frame into the three extract tables (rules today, a model later)."""
+
+    name: str
+
+    def extract(self, articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]: ...
+
+
+@dataclass
+class _Attr:
+    source_id: str | None
+    mention: Mention | None
+    cue: str | None
+    cue_kind: str | None
+    carried: bool = False
+
+
+def claim_id(article_id: str, fld: str, start: int, end: int, claim_type: str) -> str:
+    h = hashlib.sha256(f"{article_id}\x1f{fld}\x1f{start}\x1f{end}\x1f{claim_type}".encode()).hexdigest()
+    return "c" + h[:16]
+
+
+class _Field:
+    """Claims of one text field; sentence-level work is done lazily, only around claim candidates."""
+
+    def __init__(
+        self, text: str, fld: str, lang: Lang, published: dt.date | None, article_id: str, params: Params
+    ) -> None:
+        self.text, self.fld, self.lang, self.pub, self.aid, self.p = (
+            text,
+            fld,
+            lang,
+            published,
+            article_id,
+            params,
+        )
+        self.claims: list[dict[str, Any]] = []
+        self.mentions: dict[str, dict[str, Any]] = {}
+        self.unknown: dict[str, attribution.Source] = {}
+
+    def run(self) -> None:
+        text, lang = self.text, self.lang
+        dates = timeexpr.find_dates(text, lang, self.pub)
+        nums = numbers.find_numbers(text, lang, timeexpr.day_month_spans(dates))
+        times = [d for d in dates if d.is_claim]
+        self.reg_mentions = attribution.find_mentions(text, lang)
+        cues_all = attribution.find_cues(text, 0, len(text), lang)
+        self._keep_cued_mentions(cues_all)
+        if not nums and not times:
+            return
+        self.sents = sentences.split(text, lang)
+        self.starts = [s for s, _e in self.sents]
+        self.quotes = framing.quote_spans(text, lang)
+        self._own: dict[int, _Attr | None] = {}
+        self._res: dict[int, _Attr] = {}
+        self._pronoun_mentions: list[Mention] = []
+        by_sent: dict[int, list[tuple[str, Any]]] = {}
+        for n in nums:
+            by_sent.setdefault(self._sent_of(n.num_start), []).append(("quantity", n))
+        for d in times:
+            by_sent.setdefault(self._sent_of(d.date_start), []).append(("time", d))
+        for i in sorted(by_sent):
+            self._emit(i, by_sent[i])
+
+    # ------------------------------------------------------------------ helpers
+    def _sent_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def _keep_cued_mentions(self, cues: list[Cue]) -> None:
+        """Source mentions: per reporting cue, the registry mention it introduces (nearest on its side)."""
+        w = self.p.mention_cue_window
+        for c in cues:
+            near = [
+                m
+                for m in self.reg_mentions
+                if m.end >= c.start - w
+                and m.start <= c.end + w
+                and "\n\n" not in self.text[min(m.end, c.end) : max(m.start, c.start)]
+            ]
+            pair = attribution.pair_cue_mention([c], near)
+            if pair:
+                self._add_mention(pair[1])
+
+    def _add_mention(self, m: Mention) -> str:
+        mid = attribution.mention_id(self.aid, self.fld, m.start, m.end)
+        if mid not in self.mentions:
+            self.mentions[mid] = {
+                "mention_id": mid,
+                "article_id": self.aid,
+                "source_id": m.source_id,
+                "text": m.text,
+                "mention_type": m.mention_type,
+                "field": self.fld,
+                "char_start": m.start,
+                "char_end": m.end,
+            }
+        if m.mention_type == "unknown" and m.source_id not in attribution.registry().sources:
+            self.unknown.setdefault(m.source_id, attribution.unknown_source_row(m))
+        return mid
+
+    def _mentions_in(self, s: int, e: int) -> list[Mention]:
+        return [m for m in self.reg_mentions if s <= m.start and m.end <= e]
+
+    def _own_attr(self, i: int) -> _Attr | None:
+        if i in self._own:
+            return self._own[i]
+        s, e = self.sents[i]
+        text, lang = self.text, self.lang
+        res: _Attr | None = None
+        cues = attribution.find_cues(text, s, e, lang)
+        if cues:
+            pair = attribution.pair_cue_mention(cues, self._mentions_in(s, e))
+            if pair:
+                c, m = pair
+                res = _Attr(m.source_id, m, c.text, c.kind)
+            else:
+                for c in cues:
+                    ps = attribution.pronoun_before_or_after(text, c, lang)
+                    if ps:
+                        person = self._last_person(s, i)
+                        if person:
+                            pm = Mention(ps[0], ps[1], person, "pronoun", text[ps[0] : ps[1]])
+                            self._pronoun_mentions.append(pm)
+                            res = _Attr(person, pm, c.text, c.kind)
+                            break
+                if res is None:
+                    for c in sorted(cues, key=lambda c: c.kind != "prep"):
+                        um = attribution.unknown_source(text, c, lang, s, e)
+                        if um:
+                            res = _Attr(um.source_id, um, c.text, c.kind)
+                            break
+        self._own[i] = res
+        return res
+
+    def _last_person(self, s: int, i: int) -> str | None:
+        lo = self.sents[max(0, i - attribution.BACKREF_SENTENCES)][0]
+        cands = [m for m in (*self.reg_mentions, *self._pronoun_mentions) if lo <= m.start and m.end <= s]
+        cands.sort(key=lambda m: m.start)
+        for m in reversed(cands):
+            if attribution.is_person(m.source_id):
+                return m.source_id
+        return None
+
+    def _attr(self, i: int) -> _Attr:
+        if i in self._res:
+            return self._res[i]
+        self._res[i] = _Attr(None, None, None, None)  # guard against cycles
+        own = self._own_attr(i)
+        res = own or _Attr(None, None, None, None)
+        if own is None:
+            s, e = self.sents[i]
+            sent = self.text[s:e]
+            if self.p.carry_forward and i + 1 < len(self.sents):
+                ns, ne = self.sents[i + 1]
+                nxt = self._own_attr(i + 1)
+                if (
+                    nxt
+                    and self.lang.continuation_re.search(self.text, ns, ne)
+                    and "\n\n" not in self.text[e:ns]
+                ):
+                    res = _Attr(nxt.source_id, nxt.mention, nxt.cue, nxt.cue_kind, carried=True)
+            if res.source_id is None and self.p.carry_back and i > 0:
+                reported = framing.hedge(sent, self.lang) or framing.konjunktiv(sent, self.lang)
+                if reported:
+                    prev = self._attr(i - 1)
+                    if prev.source_id:
+                        res = _Attr(prev.source_id, prev.mention, prev.cue, prev.cue_kind, carried=True)
+        self._res[i] = res
+        return res
+
+    def _emit(self, i: int, items: list[tuple[str, Any]]) -> None:
+        s, e = self.sents[i]
+        text, lang = self.text, self.lang
+        sent = text[s:e]
+        a = self._attr(i)
+        cue_spans = [(c.start - s, c.end - s) for c in attribution.find_cues(text, s, e, lang)]
+        hedge_cue = framing.hedge(sent, lang, cue_spans)
+        konj = framing.konjunktiv(sent, lang)
+        if a.mention is not None:
+            self._add_mention(a.mention)
+        qty_entity: str | None = None
+        for kind, it in items:
+            if kind == "quantity":
+                ent_text, label, _end = entities.counted(text, it.num_end, e, lang, it.vague)
+                if label is None:
+                    label = entities.entity_in(text, s, it.start, lang)
+                qty_entity = qty_entity or label
+                break
+        for kind, it in items:
+            if kind == "quantity":
+                n: numbers.NumberMatch = it
+                ent_text, label, _end = entities.counted(text, n.num_end, e, lang, n.vague)
+                if label is None:
+                    label = entities.entity_in(text, s, n.start, lang)
+                row = self._row("quantity", n.start, n.end, n.text, s, sent, a, hedge_cue, konj)
+                row.update(
+                    value=n.value,
+                    value_high=n.value_high,
+                    qualifier=n.qualifier,
+                    entity=label,
+                    entity_text=ent_text,
+                    claim_date=None,
+                    date_granularity=None,
+                )
+            else:
+                d: timeexpr.DateMatch = it
+                label = qty_entity
+                if label is None:
+                    for lab, rx in lang.expect_re.items():
+                        if rx.search(sent):
+                            label = lab
+                            break
+                row = self._row("time", d.start, d.end, text[d.start : d.end], s, sent, a, hedge_cue, konj)
+                row.update(
+                    value=None,
+                    value_high=None,
+                    qualifier="exact",
+                    entity=label or "deployment",
+                    entity_text=None,
+                    claim_date=d.date,
+                    date_granularity=d.granularity,
+                )
+            self.claims.append(row)
+
+    def _row(
+        self,
+        ctype: str,
+        start: int,
+        end: int,
+        number_text: str,
+        s: int,
+        sent: str,
+        a: _Attr,
+        hedge_cue: str | None,
+        konj: str | None,
+    ) -> dict[str, Any]:
+        if framing.in_quotes(start, self.quotes):
+            speech = "direct"
+        elif a.source_id and (a.cue_kind in ("speech", "belief") or konj):
+            speech = "indirect"
+        else:
+            speech = "none"
+        hedged = hedge_cue is not None
+        return {
+            "claim_id": claim_id(self.aid, self.fld, start, end, ctype),
+            "article_id": self.aid,
+            "claim_type": ctype,
+            "number_text": number_text,
+            "source_id": a.source_id,
+            "source_mention_id": attribution.mention_id(self.aid, self.fld, a.mention.start, a.mention.end)
+            if a.mention is not None
+            else None,
+            "cue": a.cue,
+            "speech": speech,
+            "hedged": hedged,
+            "hedge_cue": hedge_cue,
+            "epistemic": framing.epistemic(hedged, a.source_id),
+            "field": self.fld,
+            "sentence": sent,
+            "sentence_start": s,
+            "sentence_end": s + len(sent),
+            "char_start": start,
+            "char_end": end,
+            "extractor": EXTRACTOR_NAME,
+            "proposition_id": None,
+            "link_reason": None,
+            "link_score": None,
+        }
+
+
+def _date_of(v: Any) -> dt.date | None:
+    if v is None:
+        return None
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    return None
+
+
+def extract_rows(articles: Iterable[dict[str, Any]], params: Params) -> tuple[list[dict], list[dict], dict]:
+    """Plain-Python core over article dicts (used by :func:`extract` and the worker processes)."""
+    claims: list[dict] = []
+    mentions: list[dict] = []
+    unknown: dict[str, attribution.Source] = {}
+    for art in articles:
+        lang = load(art.get("language") or "en")
+        pub = _date_of(art.get("published_at")) or _date_of(art.get("fetched_at"))
+        fields = [("text", art.get("text") or "")]
+        if params.captions:
+            fields += [(f"caption:{k}", c or "") for k, c in enumerate(art.get("captions") or [])]
+        for fld, txt in fields:
+            if not txt.strip():
+                continue
+            f = _Field(txt, fld, lang, pub, art["article_id"], params)
+            f.run()
+            claims.extend(f.claims)
+            mentions.extend(f.mentions.values())
+            for k, v in f.unknown.items():
+                unknown.setdefault(k, v)
+    return claims, mentions, unknown
+
+
+def _frame(rows: list[dict], name: str, sort: list[str]) -> pl.DataFrame:
+    t = table(name)
+    schema = dict(t.polars_schema)
+    if name == "claims":
+        schema["sentence_end"] = pl.Int64
+    if not rows:
+        return pl.DataFrame(schema=schema)
+    return pl.DataFrame(rows, schema=schema).sort(sort)
+
+
+def sources_frame(source_ids: Iterable[str], unknown: dict[str, attribution.Source]) -> pl.DataFrame:
+    """Rows of every referenced source plus the parents they speak for (so foreign keys resolve)."""
+    reg = attribution.registry()
+    ids: set[str] = set()
+    todo = list(source_ids)
+    while todo:
+        sid = todo.pop()
+        if sid in ids or sid is None:
+            continue
+        ids.add(sid)
+        src = reg.sources.get(sid)
+        if src and src.parent_source_id:
+            todo.append(src.parent_source_id)
+    rows = []
+    for sid in sorted(ids):
+        src = reg.sources.get(sid) or unknown.get(sid)
+        if src is None:
+            src = attribution.Source(sid, sid, "other", None, None, None, (sid,), in_registry=False)
+        rows.append(src.row())
+    return _frame(rows, "sources", ["source_id"])
+
+
+def extract(
+    articles: pl.DataFrame, params: Params | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Claims, source mentions and sources of an articles frame (columns of schemas/articles.yaml)."""
+    params = params or Params()
+    missing = [c for c in ARTICLE_COLUMNS if c not in articles.columns]
+    if missing:
+        raise ValueError(f"articles frame lacks columns {missing}: pass the parse stage's articles table")
+    rows = articles.select(_cols(articles)).iter_rows(named=True)
+    claims, mentions, unknown = extract_rows(rows, params)
+    c = _frame(claims, "claims", ["article_id", "field", "char_start", "char_end", "claim_type"])
+    m = _frame(mentions, "source_mentions", ["article_id", "field", "char_start", "char_end"])
+    ids = set(m["source_id"].to_list()) | {x for x in c["source_id"].to_list() if x}
+    return c, m, sources_frame(ids, unknown)
+
+
+def _cols(articles: pl.DataFrame) -> list[str]:
+    """Columns the extractor reads; fetched_at stands in for a missing publication date."""
+    return [*ARTICLE_COLUMNS, *(["fetched_at"] if "fetched_at" in articles.columns else [])]
+
+
+def _worker(batch: list[dict[str, Any]], params: Params) -> tuple[list[dict], list[dict], dict]:
+    return extract_rows(batch, params)
+
+
+def extract_parallel(
+    articles: pl.DataFrame, params: Params
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Same result as :func:`extract`, with batches spread over worker processes (order restored by sort)."""
+    workers = params.workers or os.cpu_count() or 1
+    if workers <= 1 or articles.height <= params.batch_size:
+        return extract(articles, params)
+    import multiprocessing as mp
+
+    sel = articles.select(_cols(articles))
+    batches = [sel.slice(i, params.batch_size).to_dicts() for i in range(0, sel.height, params.batch_size)]
+    claims: list[dict] = []
+    mentions: list[dict] = []
+    unknown: dict[str, attribution.Source] = {}
+    ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
+    with ctx.Pool(workers) as pool:
+        for c, m, u in pool.starmap(_worker, [(b, params) for b in batches]):
+            claims.extend(c)
+            mentions.extend(m)
+            for k, v in u.items():
+                unknown.setdefault(k, v)
+    c = _frame(claims, "claims", ["article_id", "field", "char_start", "char_end", "claim_type"])
+    m = _frame(mentions, "source_mentions", ["article_id", "field", "char_start", "char_end"])
+    ids = set(m["source_id"].to_list()) | {x for x in c["source_id"].to_list() if x}
+    return c, m, sources_frame(ids, unknown)
+
+
+class RuleExtractor:
+    """The lexicon-driven extractor of this package."""
+
+    name = EXTRACTOR_NAME
+
+    def __init__(self, params: Params | None = None) -> None:
+        self.params = params or Params()
+
+    def extract(self, articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+        return extract_parallel(articles, self.params)

@@ -1,0 +1,326 @@
+"""Language knowledge for extraction, loaded once from ``lexicon/lang/<code>.yaml`` and compiled.
+
+Why a module of its own: every extractor concern (numbers, dates, attribution, framing, nouns) reads the same
+per-language file, and the compiled regular expressions must be built exactly once per process (the hot path
+runs over 10^6 articles). Adding a language means adding ``lexicon/lang/<code>.yaml`` (plus rows in
+``entities.csv`` and aliases in ``sources.yaml``); nothing here names a language.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsclaims.paths import lexicon_dir
+
+FALLBACK_LANGUAGE = "en"
+
+
+def _alt(items: list[str] | tuple[str, ...], escape: bool = True) -> str:
+    """Alternation of phrases, longest first, so the regex engine prefers the longest phrase."""
+    uniq = sorted({i for i in items if i}, key=lambda s: (-len(s), s))
+    parts = [_phrase(i) if escape else i for i in uniq]
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+
+
+def _phrase(p: str) -> str:
+    """A literal phrase where any run of spaces matches any whitespace and apostrophes match both forms."""
+    out = re.escape(p)
+    out = re.sub(r"(?:\\ )+", r"\\s+", out)
+    out = re.sub("['’]", "['’]", out)
+    return out
+
+
+def word_re(items: list[str] | tuple[str, ...]) -> str:
+    """Phrases bounded by non-word characters on both sides (works for entries ending in '.' or '%')."""
+    return r"(?<![\w])" + _alt(items) + r"(?![\w])"
+
+
+@dataclass(frozen=True)
+class Lang:
+    """Compiled knowledge of one language."""
+
+    code: str
+    raw: dict[str, Any] = field(repr=False)
+    # numbers
+    thousands: str
+    decimal: str
+    words: dict[str, float]
+    scales: dict[str, float]
+    joiners: frozenset[str]
+    not_alone: frozenset[str]
+    multiplying: frozenset[str]
+    number_re: re.Pattern[str]
+    vague_re: re.Pattern[str]
+    qual_before_re: re.Pattern[str]
+    qual_before_map: dict[str, str]
+    qual_after_re: re.Pattern[str]
+    qual_after_map: dict[str, str]
+    range_conn_re: re.Pattern[str]
+    range_open_re: re.Pattern[str]
+    range_bare: frozenset[str]
+    ordinal_before_re: re.Pattern[str] | None
+    # furniture
+    unit_after_re: re.Pattern[str]
+    word_before_re: re.Pattern[str]
+    furniture_re: re.Pattern[str]
+    # sentences
+    abbreviations: frozenset[str]
+    # dates
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    weekdays: dict[str, int]
+    date_re: re.Pattern[str]
+    relative: dict[str, dict[str, Any]]
+    deadline_re: re.Pattern[str]
+    period_words: dict[str, str]
+    expect_re: dict[str, re.Pattern[str]]
+    weekday_past: frozenset[str]
+    weekday_future: frozenset[str]
+    weekday_past_after: frozenset[str]
+    weekday_future_after: frozenset[str]
+    # attribution
+    cue_re: re.Pattern[str]
+    cue_kinds: tuple[str, ...]
+    not_source_re: re.Pattern[str]
+    pronoun_re: re.Pattern[str] | None
+    continuation_re: re.Pattern[str]
+    konjunktiv_re: re.Pattern[str] | None
+    name_stop: frozenset[str]
+    locative_re: re.Pattern[str]
+    anonymous_re: re.Pattern[str]
+    # framing
+    hedge_re: re.Pattern[str]
+    hedge_exceptions: frozenset[str]
+    conditional_re: re.Pattern[str] | None
+    conditional_exceptions: frozenset[str]
+    quote_pairs: tuple[tuple[str, str], ...]
+    # nouns
+    capitalised_nouns: bool
+    head: str
+    noun_skip: frozenset[str]
+    vague_of: frozenset[str]
+    noun_stop: frozenset[str]
+    entities: dict[str, str]
+    entity_max_words: int
+
+
+def available_languages() -> list[str]:
+    return sorted(p.stem for p in (lexicon_dir() / "lang").glob("*.yaml") if p.stem != "common")
+
+
+@functools.cache
+def _common() -> dict[str, Any]:
+    p = lexicon_dir() / "lang" / "common.yaml"
+    return yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+
+
+@functools.cache
+def entities_table() -> dict[str, dict[str, str]]:
+    """``lexicon/entities.csv`` as {language: {term (lower case): label}}."""
+    out: dict[str, dict[str, str]] = {}
+    with (lexicon_dir() / "entities.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            out.setdefault(row["language"].strip(), {})[row["term"].strip().lower()] = row["label"].strip()
+    return out
+
+
+def _strs(x: Any) -> list[str]:
+    return [str(i) for i in (x or [])]
+
+
+@functools.cache
+def load(code: str) -> Lang:
+    """The compiled lexicon of ``code``; unknown languages fall back to English knowledge."""
+    path = lexicon_dir() / "lang" / f"{code}.yaml"
+    if not path.is_file():
+        path = lexicon_dir() / "lang" / f"{FALLBACK_LANGUAGE}.yaml"
+    return _build(code, yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def _build(code: str, d: dict[str, Any]) -> Lang:
+    n = d["numbers"]
+    thousands = "".join(n.get("thousands_separators") or [])
+    decimal = n.get("decimal_mark") or "."
+    words = {str(k).lower(): float(v) for k, v in (n.get("words") or {}).items()}
+    scales = {str(k).lower(): float(v) for k, v in (n.get("scales") or {}).items()}
+    joiners = frozenset(_strs(n.get("joiners")))
+    not_alone = frozenset(_strs(n.get("not_alone")))
+    sep_cls = "[" + re.escape(thousands) + "]" if thousands else "(?!x)x"
+    digit = (
+        r"\d{1,3}(?:" + sep_cls + r"\d{3})+(?:[.,]\d+)?(?!\d)"
+        r"|\d+(?:[.,]\d+)?(?!\d)"
+    )
+    pieces = _alt(list(words) + list(scales))
+    if d.get("nouns", {}).get("capitalised"):
+        # compounding language: a number word is one or more pieces glued together
+        word = r"(?:" + pieces + "|" + _alt(list(joiners)) + r")+"
+    else:
+        word = pieces
+    # a word that is a number only before a scale ("a thousand", not "a"; "einhundert", not "ein") and a
+    # joiner alone ("und") never start a number: excluded by lookahead so they cost no match
+    excl = _alt(list(not_alone) + list(joiners))
+    first_word = r"(?!" + excl + r"(?![\w])(?![ \t\u00a0-]+(?i:" + _alt(list(scales)) + r")(?![\w])))" + word
+    tok = r"(?:" + digit + r"|(?i:" + first_word + r"))"
+    follow = (
+        r"(?:(?:[ \t\u00a0]+|-|[ \t\u00a0]+(?i:" + _alt(list(joiners)) + r")[ \t\u00a0]+)"
+        r"(?i:" + word + r")(?![\w]))*"
+    )
+    number_re = re.compile(r"(?<![\w.,])" + tok + r"(?![\w])" + follow)
+    vague_re = re.compile(r"(?<![\w])(?i:" + _alt(_strs(n.get("vague")), escape=False) + r")(?![\w])")
+
+    def qual(section: dict[str, list[str]] | None) -> tuple[dict[str, str], list[str]]:
+        m: dict[str, str] = {}
+        for q, phrases in (section or {}).items():
+            for p in phrases:
+                m[str(p).lower()] = q
+        return m, list(m)
+
+    qb_map, qb = qual(n.get("qualifiers_before"))
+    qa_map, qa = qual(n.get("qualifiers_after"))
+    qual_before_re = re.compile(r"(?<![\w])(?i:(" + _alt(qb) + r"))[ \t\u00a0]*$")
+    qual_after_re = re.compile(r"[ \t\u00a0]*(?i:(" + _alt(qa) + r"))(?![\w])")
+    rng = n.get("range") or {}
+    range_conn_re = re.compile(r"[ \t\u00a0]*(?i:(" + _alt(_strs(rng.get("connectors"))) + r"))[ \t\u00a0]*")
+    range_open_re = re.compile(r"(?<![\w])(?i:" + _alt(_strs(rng.get("open"))) + r")[ \t\u00a0]+$")
+    ob = _strs(n.get("ordinal_before"))
+    ordinal_before_re = re.compile(r"(?<![\w])(?i:" + _alt(ob) + r")\s+$") if ob else None
+
+    f = d.get("furniture") or {}
+    units = _strs(f.get("units_after"))
+    unit_after_re = re.compile(r"(?:[ \t\u00a0]*|-)(?i:" + _alt(units) + r")(?![\w])")
+    word_before_re = re.compile(
+        r"(?<![\w])(?i:" + _alt(_strs(f.get("words_before"))) + r")[ \t\u00a0]*[:.]?[ \t\u00a0]*$"
+    )
+    fpats = _strs(f.get("patterns")) + _strs(_common().get("furniture_patterns"))
+    furniture_re = re.compile("|".join(f"(?:{p})" for p in fpats)) if fpats else re.compile("(?!x)x")
+
+    dd = d.get("dates") or {}
+    months = {str(k).lower(): int(v) for k, v in (dd.get("months") or {}).items()}
+    weekdays = {str(k).lower(): int(v) for k, v in (dd.get("weekdays") or {}).items()}
+    month_alt = _alt(list(months))
+    date_parts = []
+    for key in ("day_month", "month_day"):
+        pat = dd.get(key)
+        if pat:
+            p = pat.replace("{MONTHS}", "(?i:" + month_alt + ")")
+            date_parts.append(p.replace("(?P<", f"(?P<{key[0]}{key[-1]}_"))
+    period_words = {str(k).lower(): str(v) for k, v in (dd.get("period_words") or {}).items()}
+    rel = {str(k).lower(): dict(v) for k, v in (dd.get("relative") or {}).items()}
+    # month (with optional period word and year), year, weekday, relative phrase
+    date_parts.append(
+        r"(?P<mo_period>(?i:"
+        + _alt(list(period_words))
+        + r")[ \t\u00a0-]+(?:(?i:des|of|de|d['’])[ \t\u00a0]+)?)?"
+        r"(?P<mo_month>(?i:" + month_alt + r"))(?:[ \t\u00a0]+(?P<mo_year>(?:19|20)\d{2}))?"
+    )
+    date_parts.append(
+        r"(?P<yr_period>(?i:" + _alt(list(period_words)) + r")[ \t\u00a0-]+)?(?P<yr_year>(?:19|20)\d{2})"
+    )
+    date_parts.append(r"(?P<wd_day>(?i:" + _alt(list(weekdays)) + r"))")
+    date_parts.append(r"(?P<rel>(?i:" + _alt(list(rel)) + r"))")
+    date_re = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{p})" for p in date_parts) + r")(?![\w])")
+    deadline_re = re.compile(
+        r"(?<![\w])(?i:(" + _alt(_strs(dd.get("deadline_before"))) + r"))[ \t\u00a0]+"
+        r"(?:(?i:dem|der|den|the|le|la|l['’]|du)[ \t\u00a0]+)?$"
+    )
+    expect_re = {
+        k: re.compile(r"(?i)(?<![\w])" + _alt(_strs(v)) + r"\w*")
+        for k, v in (dd.get("expect_words") or {}).items()
+    }
+
+    a = d.get("attribution") or {}
+    cues = a.get("cues") or []
+    cue_kinds = tuple(str(c["kind"]) for c in cues)
+    cue_re = re.compile(
+        r"(?i)(?<![\w])(?:" + "|".join(f"(?P<c{i}>{c['re']})" for i, c in enumerate(cues)) + r")(?![\w])"
+    )
+    not_source_re = re.compile(r"(?i)" + word_re(_strs(a.get("not_sources"))))
+    pr = _strs(a.get("pronouns_person"))
+    pronoun_re = re.compile(r"(?<![\w])(?i:" + _alt(pr) + r")(?![\w])") if pr else None
+    continuation_re = re.compile(r"(?i)" + word_re(_strs(a.get("continuation"))))
+    kj = _strs(a.get("konjunktiv"))
+    konjunktiv_re = re.compile(r"(?<![\w])" + _alt(kj) + r"(?![\w])") if kj else None
+    locative_re = re.compile(r"(?<![\w])(?i:" + _alt(_strs(a.get("locative"))) + r")[ \t\u00a0]+$")
+    anonymous_re = re.compile(r"(?i)" + _alt(_strs(a.get("anonymous_words"))))
+
+    fr = d.get("framing") or {}
+    hedge_re = re.compile(
+        r"(?i)(?<![\w])(?:" + "|".join(f"(?:{h})" for h in _strs(fr.get("hedges"))) + r")(?![\w])"
+    )
+    cond = fr.get("conditional")
+    conditional_re = re.compile(r"(?i)" + cond) if cond else None
+    qp = tuple((str(p[0]), str(p[1])) for p in (d.get("quotes") or {}).get("pairs") or [])
+
+    nn = d.get("nouns") or {}
+    ents = entities_table().get(code, {})
+    return Lang(
+        code=code,
+        raw=d,
+        thousands=thousands,
+        decimal=decimal,
+        words=words,
+        scales=scales,
+        joiners=joiners,
+        not_alone=not_alone,
+        multiplying=frozenset(_strs(n.get("multiplying"))),
+        number_re=number_re,
+        vague_re=vague_re,
+        qual_before_re=qual_before_re,
+        qual_before_map=qb_map,
+        qual_after_re=qual_after_re,
+        qual_after_map=qa_map,
+        range_conn_re=range_conn_re,
+        range_open_re=range_open_re,
+        range_bare=frozenset(x.lower() for x in _strs(rng.get("bare_connectors"))),
+        ordinal_before_re=ordinal_before_re,
+        unit_after_re=unit_after_re,
+        word_before_re=word_before_re,
+        furniture_re=furniture_re,
+        abbreviations=frozenset(x.lower() for x in _strs((d.get("sentences") or {}).get("abbreviations"))),
+        months=months,
+        ambiguous_months=frozenset(_strs(dd.get("ambiguous_months"))),
+        weekdays=weekdays,
+        date_re=date_re,
+        relative=rel,
+        deadline_re=deadline_re,
+        period_words=period_words,
+        expect_re=expect_re,
+        weekday_past=frozenset(_strs(dd.get("weekday_past"))),
+        weekday_future=frozenset(_strs(dd.get("weekday_future"))),
+        weekday_past_after=frozenset(_strs(dd.get("weekday_past_after"))),
+        weekday_future_after=frozenset(_strs(dd.get("weekday_future_after"))),
+        cue_re=cue_re,
+        cue_kinds=cue_kinds,
+        not_source_re=not_source_re,
+        pronoun_re=pronoun_re,
+        continuation_re=continuation_re,
+        konjunktiv_re=konjunktiv_re,
+        name_stop=frozenset(x.lower() for x in _strs(a.get("name_stop"))),
+        locative_re=locative_re,
+        anonymous_re=anonymous_re,
+        hedge_re=hedge_re,
+        hedge_exceptions=frozenset(x.lower() for x in _strs(fr.get("hedge_exceptions"))),
+        conditional_re=conditional_re,
+        conditional_exceptions=frozenset(x.lower() for x in _strs(fr.get("conditional_exceptions"))),
+        quote_pairs=qp,
+        capitalised_nouns=bool(nn.get("capitalised")),
+        head=str(nn.get("head") or "last"),
+        noun_skip=frozenset(x.lower() for x in _strs(nn.get("skip_before_noun"))),
+        vague_of=frozenset(x.lower() for x in _strs(nn.get("vague_of"))),
+        noun_stop=frozenset(x.lower() for x in _strs(nn.get("stop"))),
+        entities=ents,
+        entity_max_words=max((len(t.split()) for t in ents), default=1),
+    )
+
+
+def lexicon_files() -> list[Path]:
+    """Every file the extractor reads (DVC deps, provenance)."""
+    base = lexicon_dir()
+    return sorted([*(base / "lang").glob("*.yaml"), base / "entities.csv", base / "sources.yaml"])

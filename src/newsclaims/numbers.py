@@ -1,0 +1,263 @@
+"""Numbers that count something: digits in German, English and French styles, number words, ranges.
+
+Why this shape: a claim is compared across outlets by its value, so "12.000", "12 000", "12,000",
+"zwölftausend", "twelve thousand", "12-thousand" and "douze mille" must all become 12000.0, and the words
+around the number ("rund", "at least", "plus de", "zwischen ... und ...") become a qualifier. Everything a
+number can be besides a count (times, dates, years, reading times, page counters, ordinals, phone numbers,
+ids, durations, money, shares, ages) is rejected here, from the lexicon's furniture lists, so that the
+claims table holds counts only. One compiled regex finds the candidates of a whole field in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsclaims.lexicon_lang import Lang
+
+YEAR_MIN, YEAR_MAX = 1900, 2100  # a 4-digit number without separator in this range reads as a year
+MAX_ID_DIGITS = 7  # a number of 7+ digits without separators is an id or phone fragment, not a count
+QUAL_WINDOW = 40  # characters before a number searched for a qualifier ("deutlich mehr als")
+
+
+# tokens of a matched number phrase: a digit group with its inner separators, or a word
+_TOKEN = re.compile(r"\d[\d.,'\s\u00a0\u202f]*\d|\d|[^\s\u00a0\u202f-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    start: int  # span of the number, with its qualifier words and range ("rund 12.000")
+    end: int
+    num_start: int  # span of the digits/words alone (entity search starts after num_end)
+    num_end: int
+    value: float | None
+    value_high: float | None
+    qualifier: str
+    text: str
+    vague: bool = False
+
+
+def parse_digits(s: str, lang: Lang, scaled: bool = False) -> float | None:
+    """'12.000' -> 12000.0 in German, '12,000' in English, '12 000' in French; '1,5' -> 1.5 in German.
+
+    A separator followed by exactly three digits is a thousands separator unless a scale word follows
+    ("1,5 Millionen", "1.5 million"): that is how news text writes counts in all three languages.
+    """
+    s = s.replace("\u00a0", " ").replace("\u202f", " ").replace("'", "")
+    groups = re.split(r"[ .,]", s)
+    seps = re.findall(r"[ .,]", s)
+    if not seps:
+        return float(s)
+    if len(seps) == 1 and (len(groups[1]) != 3 or scaled or (seps[0] == lang.decimal and scaled)):
+        return float(groups[0] + "." + groups[1]) if seps[0] in ".," else None
+    if all(len(g) == 3 for g in groups[1:]):
+        return float("".join(groups))
+    # thousands groups then a decimal part ("1.234,5")
+    if all(len(g) == 3 for g in groups[1:-1]) and seps[-1] != seps[0]:
+        return float("".join(groups[:-1]) + "." + groups[-1])
+    return None
+
+
+def _split_compound(word: str, lang: Lang) -> list[str] | None:
+    """Split a German compound number word into pieces ("zweihunderteinundzwanzig")."""
+    pieces = sorted([*lang.words, *lang.scales, *lang.joiners], key=len, reverse=True)
+    out: list[str] = []
+    i = 0
+    w = word.lower()
+    while i < len(w):
+        for p in pieces:
+            if w.startswith(p, i):
+                out.append(p)
+                i += len(p)
+                break
+        else:
+            return None
+    return out
+
+
+def words_value(tokens: list[str], lang: Lang) -> float | None:
+    """Value of a sequence of number tokens (digits and words): 'ten thousand', 'vingt et un'."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for raw in tokens:
+        t = raw.lower()
+        if t in lang.joiners:
+            continue
+        if t[:1].isdigit():
+            v = parse_digits(raw, lang, scaled=False)
+            if v is None:
+                return None
+            current += v
+            seen = True
+            continue
+        if t in lang.words:
+            v = lang.words[t]
+            if t in lang.multiplying and current:
+                current *= v  # "quatre-vingts" = 4 x 20
+            else:
+                current += v
+            seen = True
+        elif t in lang.scales:
+            s = lang.scales[t]
+            if s >= 1000:
+                total += (current or 1.0) * s
+                current = 0.0
+            else:
+                current = (current or 1.0) * s
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _tokens(text: str, lang: Lang) -> list[str] | None:
+    out: list[str] = []
+    for t in _TOKEN.findall(text.strip()):
+        if not t:
+            continue
+        if t[:1].isdigit():
+            out.append(t)
+            continue
+        tl = t.lower()
+        if tl in lang.words or tl in lang.scales or tl in lang.joiners:
+            out.append(tl)
+            continue
+        parts = _split_compound(tl, lang) if lang.capitalised_nouns else None
+        if not parts:
+            return None
+        out.extend(parts)
+    return out
+
+
+def value_of(text: str, lang: Lang) -> float | None:
+    """Parse one number phrase as written ('12.000', 'zwölftausend', '12-thousand', 'dix mille')."""
+    toks = _tokens(text, lang)
+    if not toks:
+        return None
+    if all(t in lang.joiners for t in toks):
+        return None
+    digits = [t for t in toks if t[:1].isdigit()]
+    if digits and len(toks) > 1:
+        # "1,5 Millionen", "12-thousand": read the digit part with a scale after it
+        first = parse_digits(digits[0], lang, scaled=True)
+        if first is None:
+            return None
+        rest = words_value(toks[1:], lang)
+        if rest is None:
+            return None
+        return first * rest if toks[1] in lang.scales else first + rest
+    return words_value(toks, lang)
+
+
+def _masked(start: int, end: int, masks: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in masks)
+
+
+def find_numbers(text: str, lang: Lang, masks: list[tuple[int, int]] | None = None) -> list[NumberMatch]:
+    """Every counting number in ``text`` (not furniture), with qualifier and range, in text order."""
+    masks = list(masks or [])
+    masks.extend(m.span() for m in lang.furniture_re.finditer(text))
+    out: list[NumberMatch] = []
+    consumed_until = -1
+    for m in lang.vague_re.finditer(text):
+        if _masked(m.start(), m.end(), masks):
+            continue
+        out.append(
+            NumberMatch(m.start(), m.end(), m.start(), m.end(), None, None, "approx", m.group(0), vague=True)
+        )
+    vague_spans = [(v.start, v.end) for v in out]
+    for m in lang.number_re.finditer(text):
+        s, e = m.span()
+        if s < consumed_until:
+            continue
+        phrase = m.group(0)
+        if phrase[:1].isdigit():
+            # after digits only scale words belong to the number ("12-thousand", "1,5 Millionen")
+            spans = [t.span() for t in _TOKEN.finditer(phrase)]
+            keep = 1
+            while keep < len(spans) and phrase[spans[keep][0] : spans[keep][1]].lower() in lang.scales:
+                keep += 1
+            e = s + spans[keep - 1][1]
+            phrase = text[s:e]
+        # drop a leading article-like word that only counts before a scale ("a thousand" yes, "a two" no)
+        toks = re.split(r"[\s\u00a0-]+", phrase)
+        while (
+            toks
+            and toks[0].lower() in lang.not_alone
+            and (len(toks) == 1 or toks[1].lower() not in lang.scales)
+        ):
+            cut = phrase.lower().find(toks[0].lower()) + len(toks[0])
+            rest = phrase[cut:]
+            s += cut + (len(rest) - len(rest.lstrip(" \t\u00a0-")))
+            phrase = text[s:e]
+            toks = toks[1:]
+        if not toks or _masked(s, e, masks) or _masked(s, e, vague_spans):
+            continue
+        value = value_of(phrase, lang)
+        if value is None or (value <= 0 and not phrase[:1].isdigit()):
+            continue
+        if is_furniture(text, s, e, phrase, value, lang):
+            continue
+        start, qualifier, value_high, end = s, "exact", None, e
+        # range: "zwischen 10.000 und 12.000", "10,000 to 12,000", "10 000 à 12 000"
+        rc = lang.range_conn_re.match(text, e)
+        if rc:
+            m2 = lang.number_re.match(text, rc.end())
+            if m2 and not _masked(m2.start(), m2.end(), masks):
+                v2 = value_of(m2.group(0), lang)
+                conn = rc.group(1).lower()
+                opened = lang.range_open_re.search(text, max(0, s - 20), s)
+                if (
+                    v2 is not None
+                    and v2 > value
+                    and (opened or conn in lang.range_bare)
+                    and not is_furniture(text, m2.start(), m2.end(), m2.group(0), v2, lang)
+                ):
+                    qualifier, value_high = "range", v2
+                    end = m2.end()
+                    consumed_until = m2.end()
+                    if opened:
+                        start = opened.start()
+                    e = m2.end()
+        if qualifier == "exact":
+            qb = lang.qual_before_re.search(text, max(0, s - QUAL_WINDOW), s)
+            if qb:
+                qualifier = lang.qual_before_map[_norm(qb.group(1))]
+                start = qb.start(1)
+            else:
+                qa = lang.qual_after_re.match(text, e)
+                if qa:
+                    qualifier = lang.qual_after_map[_norm(qa.group(1))]
+                    end = qa.end()
+        out.append(NumberMatch(start, end, s, e, value, value_high, qualifier, text[start:end]))
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower()).replace("’", "'")
+
+
+def is_furniture(text: str, s: int, e: int, phrase: str, value: float, lang: Lang) -> bool:
+    """True when the number at [s, e) is a time, date, year, counter, ordinal, id, measure or age."""
+    if lang.unit_after_re.match(text, e):
+        return True
+    if lang.word_before_re.search(text, max(0, s - 30), s):
+        return True
+    compact = phrase.strip()
+    if compact.isdigit():
+        if len(compact) >= MAX_ID_DIGITS:
+            return True
+        if len(compact) == 4 and YEAR_MIN <= value <= YEAR_MAX:
+            return True
+        # ordinal with a dot ("der 3. Anlauf") in dot-ordinal languages
+        if lang.ordinal_before_re is not None and text[e : e + 1] == ".":
+            after = text[e + 1 : e + 3]
+            if after[:1] == " " and (after[1:2].islower() or after[1:2].isdigit()):
+                return True
+            if lang.ordinal_before_re.search(text, max(0, s - 12), s):
+                return True
+    # currency symbol right before ("$3", "€ 50", "£2m")
+    before = text[max(0, s - 2) : s].strip()
+    return bool(before) and before[-1] in "$€£¥₽₩"

@@ -1,0 +1,74 @@
+"""Sentence segmentation with character offsets, fast enough for 10^6 articles.
+
+Why blingfire plus merge rules: pysbd and SoMaJo handle German abbreviations well but manage 12-28 articles/s;
+syntok ~200/s. blingfire's finite-state segmenter is ~10x faster but splits after "1." in "ab 1. November",
+after "Mr." and after abbreviations it does not know. The merge rules below repair exactly those splits from
+data in the lexicon (abbreviations, month names) so that a claim's sentence is the whole sentence. Paragraphs
+(blank-line separated, as ``articles.text`` guarantees) are never merged.
+"""
+
+from __future__ import annotations
+
+import re
+
+import blingfire
+
+from newsclaims.lexicon_lang import Lang
+
+_PARA = re.compile(r"\n[ \t]*\n+")
+_LAST_TOKEN = re.compile(r"(\S+)\s*$")
+_INITIAL = re.compile(r"(?:^|\s)(?:[A-ZÄÖÜ]\.)+$")
+_ORDINAL_END = re.compile(r"(?:^|\s)\d{1,2}\.$")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of blank-line separated paragraphs (without the separators)."""
+    out = []
+    pos = 0
+    for m in _PARA.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _should_merge(prev: str, nxt: str, lang: Lang) -> bool:
+    nxt_first = nxt.lstrip()[:1]
+    if nxt_first and (nxt_first.islower() or nxt_first in ",;:)"):
+        return True
+    m = _LAST_TOKEN.search(prev)
+    last = m.group(1).lower() if m else ""
+    if last in lang.abbreviations or last.lstrip('(„"“«') in lang.abbreviations:
+        return True
+    if _INITIAL.search(prev):
+        return True
+    if _ORDINAL_END.search(prev):
+        word = nxt.lstrip().split(" ", 1)[0].lower().rstrip(",.")
+        if word in lang.months or (lang.ordinal_before_re is not None and not word[:1].isdigit()):
+            return True
+    return False
+
+
+def split_span(text: str, start: int, end: int, lang: Lang) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` (one paragraph) as absolute (start, end) spans."""
+    chunk = text[start:end]
+    _, offs = blingfire.text_to_sentences_and_offsets(chunk)
+    spans: list[tuple[int, int]] = []
+    for a, b in offs:
+        a += start
+        b += start
+        if spans and _should_merge(text[spans[-1][0] : spans[-1][1]], text[a:b], lang):
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
+def split(text: str, lang: Lang) -> list[tuple[int, int]]:
+    """All sentences of a field as (start, end) character offsets, paragraph by paragraph."""
+    out: list[tuple[int, int]] = []
+    for s, e in paragraphs(text):
+        out.extend(split_span(text, s, e, lang))
+    return out
