@@ -171,6 +171,37 @@ def parse_cmd(input_dir: Path, manifest: Path | None, out: Path, params_path: Pa
     do_parse(input_dir, manifest, out, params_path)
 
 
+def do_collect(manifest: Path, out: Path, params_path: Path) -> None:
+    """Fetch a URL list politely into content-addressed snapshots under OUT (resumable); quarantine failures."""
+    import polars as pl
+
+    from newsclaims import collect, io
+    from newsclaims.params import section
+    from newsclaims.schema import table
+
+    params = section(collect.Params, "collect", params_path)
+    try:
+        qrows = collect.collect(manifest, out, params, log=log)
+    except (ValueError, UnicodeDecodeError) as e:
+        raise UserError(str(e)) from None
+    io.write_table(pl.DataFrame(qrows, schema=table("quarantine").polars_schema), out / "quarantine.parquet")
+    done = collect.read_index(out)
+    ok = sum(1 for d in done.values() if d.get("status") == "ok")
+    log(f"collect: {ok} URLs stored in {out}, {len(qrows)} failed (see {out / 'quarantine.parquet'}); "
+        f"next: newsclaims parse {out} --manifest {out / 'manifest.csv'} --out DIR")  # fmt: skip
+
+
+@app.command("collect")
+@click.argument("manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), required=True,
+              help="Snapshot folder (e.g. data/raw/collected); a second run resumes there.")
+@PARAMS_OPTION
+@friendly
+def collect_cmd(manifest: Path, out: Path, params_path: Path) -> None:
+    """Fetch the URLs of MANIFEST (CSV with a url column) politely: robots.txt, delays, retries, size cap."""
+    do_collect(manifest, out, params_path)
+
+
 # ============================================================ extraction: extract, evaluate (issue 5)
 
 
@@ -231,6 +262,68 @@ def do_extract(parse_dir: Path, out: Path, params_path: Path) -> None:
 def extract_cmd(parse_dir: Path, out: Path, params_path: Path) -> None:
     """Find quantity and time claims, their sources and framing, in parsed articles."""
     do_extract(parse_dir, out, params_path)
+
+
+def do_evaluate(
+    gold: Path, pred: Path, articles: Path | None, json_out: Path | None, errors: Path | None
+) -> dict:
+    """Score PRED (claims + sources, articles from --articles, PRED or PRED/../parse) against GOLD."""
+    import polars as pl
+
+    from newsclaims import evaluate as ev
+    from newsclaims import io
+
+    def find_articles() -> Path:
+        cands = [articles] if articles else [pred, pred.parent / "parse", pred.parent / "interim" / "parse"]
+        for c in cands:
+            if c is None:
+                continue
+            f = c if c.suffix == ".parquet" else c / "articles.parquet"
+            if f.is_file():
+                return f
+        raise UserError(
+            f"no articles.parquet in {pred} or next to it: pass the parse output with --articles DIR"
+        )
+
+    for name in ("claims", "sources"):
+        if not (pred / f"{name}.parquet").is_file():
+            raise UserError(f"{pred}/{name}.parquet does not exist: run `newsclaims extract` into {pred}")
+    try:
+        gold_lines = ev.load_gold(gold)
+    except ev.GoldError as e:
+        raise UserError(str(e)) from None
+    arts = pl.read_parquet(find_articles(), columns=["article_id", "path", "url", "language"])
+    claims = io.read_table(pred / "claims.parquet", "claims", validate=False)
+    sources = io.read_table(pred / "sources.parquet", "sources", validate=False)
+    metrics, notes = ev.evaluate(gold_lines, arts, claims, sources)
+    click.echo(ev.format_table(metrics))
+    unmatched = [n for n in notes if "no parsed article" in n]
+    for n in unmatched:
+        log(f"evaluate: {n}")
+    if errors:
+        errors.parent.mkdir(parents=True, exist_ok=True)
+        errors.write_text("\n".join(notes) + "\n", encoding="utf-8")
+        log(f"evaluate: {len(notes)} disagreements written to {errors}")
+    if json_out:
+        io.write_json({"gold": str(gold), "extract": metrics}, json_out)
+    return metrics
+
+
+@app.command("evaluate")
+@click.argument("gold", type=click.Path(exists=True, path_type=Path))
+@click.option("--pred", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
+              help="Folder with claims.parquet and sources.parquet (an extract output or data/processed).")
+@click.option("--articles", type=click.Path(exists=True, path_type=Path), default=None,
+              help="articles.parquet or its folder (default: PRED, then PRED/../parse).")
+@click.option("--json", "json_out", type=click.Path(path_type=Path), default=None,
+              help="Write the metrics as JSON (for `dvc metrics`).")
+@click.option("--errors", type=click.Path(path_type=Path), default=None,
+              help="Write every missed, extra and disagreeing claim to this text file.")
+@friendly
+def evaluate_cmd(gold: Path, pred: Path, articles: Path | None, json_out: Path | None,
+                 errors: Path | None) -> None:
+    """Precision/recall of claims and accuracy of entity, source, qualifier, hedged, date vs GOLD (JSONL)."""
+    do_evaluate(gold, pred, articles, json_out, errors)
 
 
 # ============================================================ consistency: align, analyze, report (issue 6)

@@ -18,7 +18,7 @@ from newsclaims.identity import quarantine_id
 
 COLUMNS = ("path", "url", "outlet", "published", "language", "synthetic", "fetched_at", "format", "notes")
 SKIP_NAMES = {".gitkeep", ".gitignore", "README.md", "SHA256SUMS", "index.jsonl", "manifest.csv"}
-SKIP_SUFFIXES = (".dvc", ".sidecar.json", ".parquet")
+SKIP_SUFFIXES = (".dvc", ".sidecar.json", ".parquet", ".part")
 
 
 @dataclass(frozen=True)
