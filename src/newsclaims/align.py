@@ -21,8 +21,9 @@ reads and writes. Linking rules (docs/metrics.md, "Alignment"):
    carried by at least ``misattribution_min_reports`` independent reports is linked to the latter, with a
    lower score and the reason saying so: the outlet most likely named the wrong source.
 4. Claims the outlet asserts itself (no source) join the best-supported attributed proposition with the same
-   entity, predicate and compatible time; with several candidates the score is divided among them and a
-   link below ``min_link_score`` is not made (the claim keeps a proposition of its own).
+   entity, predicate and compatible time; the score is ``unattributed_join_score`` times that candidate's
+   share of the candidates' independent reports, and a link below ``min_link_score`` is not made (the
+   claim keeps a proposition of its own).
 
 Syndication: the evidence unit is the syndication group when the article has one, else the outlet; copies
 keep their own rows and links, and ``n_reports`` counts units, so wire copy counts once.
@@ -78,6 +79,7 @@ class Predicate:
     frame: str
     cues: dict[str, tuple[str, ...]]
     markers: dict[str, tuple[str, ...]]
+    deadline: bool = True
 
 
 def _lang_lists(d: dict[str, Any] | None) -> dict[str, tuple[str, ...]]:
@@ -98,6 +100,7 @@ def _predicate_lexicon(lex_dir: str | None = None) -> tuple[tuple[Predicate, ...
                 frame=p["frame"],
                 cues=_lang_lists(p.get("cues")),
                 markers=_lang_lists(p.get("markers")),
+                deadline=bool(p.get("deadline", True)),
             )
         )
     return tuple(out), float(raw.get("marker_distance_factor", 1.0))
@@ -273,9 +276,9 @@ def _window_anchors(df: pl.DataFrame, key: list[str], window_days: int) -> pl.Se
 
     Claims stated as news open windows: a window starts at the earliest such claim and holds every claim
     within ``window_days`` of that start; the next claim after it starts the next window. Back-referenced
-    claims ("last week ... 1,500") do not open windows: they join the window in force at their statement
-    time (the latest that started on or before it, else the earliest), and only open windows of their own
-    when the key has none. One pass over sorted rows plus a bisection per back-reference; ``df`` must be
+    claims ("last week ... 1,500") do not open windows: "last week" is vague, so they join the window whose
+    start is nearest to their statement time (ties: the earlier), and only open windows of their own when
+    the key has none. One pass over sorted rows plus a bisection per back-reference; ``df`` must be
     sorted by key, ``_t``.
     """
     import bisect
@@ -307,8 +310,9 @@ def _window_anchors(df: pl.DataFrame, key: list[str], window_days: int) -> pl.Se
             continue
         starts = opened.get(k)
         if starts:
-            j = bisect.bisect_right(starts, t) - 1
-            anchors[i] = starts[max(j, 0)]
+            j = bisect.bisect_right(starts, t)
+            near = [x for x in (starts[j - 1] if j else None, starts[j] if j < len(starts) else None) if x]
+            anchors[i] = min(near, key=lambda x: (abs(x - t), x))
             continue
         if k != cur_key or cur_anchor is None or t - cur_anchor > window:
             cur_key, cur_anchor = k, t
@@ -376,10 +380,12 @@ def prepare(
         _t=pl.col("report_time") - pl.duration(days=pl.col("_backref_days"))
     )
     # deadline: the nearest time claim in the same sentence counting the same entity class
+    no_deadline = [p.id for p in predicates(lex_dir) if not p.deadline]
     times = df.filter(
         (pl.col("claim_type") == "time")
         & pl.col("claim_date").is_not_null()
         & ~pl.col("entity").is_in(EVENT_ENTITIES).fill_null(False)
+        & ~pl.col("predicate").is_in(no_deadline)
     ).select(
         "article_id",
         "field",
@@ -609,10 +615,19 @@ def _join_unattributed(una: pl.DataFrame, att: pl.DataFrame, key: list[str], p: 
             .otherwise(pl.col("_anchor").is_null())
         )
         cand = (
-            cand.with_columns(_n=pl.len().over("_row"))
-            .sort(["_row", "n_reports", "n_claims", "_pkey"], descending=[False, True, True, False])
+            cand.with_columns(
+                _support=pl.col("n_reports").sum().over("_row"),
+                _dist=(pl.col("_t") - pl.col("_anchor")).abs().fill_null(pl.duration(days=0)),
+            )
+            # nearest statement window first, then the best-supported proposition
+            .sort(
+                ["_row", "_dist", "n_reports", "n_claims", "_pkey"],
+                descending=[False, False, True, True, False],
+            )
             .unique(subset=["_row"], keep="first", maintain_order=True)
-            .with_columns(_join_score=pl.lit(p.unattributed_join_score) / pl.col("_n"))
+            .with_columns(
+                _join_score=pl.lit(p.unattributed_join_score) * pl.col("n_reports") / pl.col("_support")
+            )
             .filter(pl.col("_join_score") >= p.min_link_score)
             .select("_row", "_pkey", "_frame", "_anchor", "_join_score")
         )
