@@ -17,6 +17,8 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export DVC_NO_ANALYTICS := 1
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
+# dvc.yaml calls `newsclaims ...`: the locked environment's commands come first on the PATH.
+export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 .PHONY: help env reproduce test test-fast lint docs benchmark clean
 
