@@ -31,7 +31,8 @@ BACKREF_SENTENCES = 4  # how many sentences back a pronoun looks for its person
 UNKNOWN_MAX_WORDS = 6  # words of an unknown source's name read from the text
 PERSON_TYPES = frozenset({"official", "legislator"})
 ADJ_ENDINGS = ("en", "er", "es", "em", "e")
-NOUN_ENDINGS = "(?:es|en|s|n|e)?"
+NOUN_ENDINGS = "(?:es|en|er|s|n|e)?"
+ADJACENT_GAP = 25  # a name read straight at a cue ("laut X", "so der X") must start this close to it
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ def _alias_regex(alias: str, inflect: bool) -> str:
     parts = []
     for i, t in enumerate(toks):
         last = i == len(toks) - 1
-        if inflect and t.isalpha() and len(t) > 3 and not t.isupper():
+        if inflect and t.replace("-", "").isalpha() and len(t) > 3 and not t.isupper():
             if last and t[:1].isupper():
                 stem = t
                 for end in ("es", "e"):
@@ -249,13 +250,22 @@ def _side(cue: Cue) -> str:
     t = cue.text.lower()
     if cue.kind == "prep":
         return "before" if t.endswith("zufolge") else "after"
-    if t.startswith("wie ") or t.startswith("so "):
+    if t.startswith("wie "):
         return "inside"
+    if t == "so":
+        return "after"
     return "either"
 
 
 def pair_cue_mention(cues: list[Cue], mentions: list[Mention]) -> tuple[Cue, Mention] | None:
     """The (cue, mention) pair of a sentence that belong together, nearest first."""
+    r = pair_with_gap(cues, mentions)
+    return (r[1], r[2]) if r else None
+
+
+def pair_with_gap(cues: list[Cue], mentions: list[Mention]) -> tuple[int, Cue, Mention] | None:
+    """Nearest (gap, cue, mention); a person speaking for the chosen organisation wins over it
+    ("der Sprecher des Nationalen Sicherheitsrats, John Kirby")."""
     best: tuple[int, Cue, Mention] | None = None
     for c in cues:
         side = _side(c)
@@ -276,7 +286,75 @@ def pair_cue_mention(cues: list[Cue], mentions: list[Mention]) -> tuple[Cue, Men
                 continue
             if best is None or gap < best[0]:
                 best = (gap, c, m)
-    return (best[1], best[2]) if best else None
+    if best is not None:
+        reg = registry().sources
+        gap, c, m = best
+        for other in mentions:
+            src = reg.get(other.source_id)
+            if (
+                src is not None
+                and src.parent_source_id == m.source_id
+                and (abs(other.start - c.end) <= CUE_WINDOW or abs(c.start - other.end) <= CUE_WINDOW)
+            ):
+                return gap, c, other
+    return best
+
+
+def read_at_cue(
+    text: str, cue: Cue, lang: Lang, s_start: int, s_end: int, earlier: list[Mention] = ()
+) -> tuple[int, Mention] | None:
+    """A name written right at the cue ("nach Angaben von Abgeordneten"), with its gap."""
+    m = unknown_source(text, cue, lang, s_start, s_end)
+    if m is None:
+        return None
+    gap = m.start - cue.end if m.start >= cue.end else (cue.start - m.end if m.end <= cue.start else 0)
+    if gap > ADJACENT_GAP:
+        return None
+    if any(t.lower() in lang.entities for t in m.text.split()):
+        return None  # "von 1.500 Soldaten gesprochen": the counted noun, not a speaker
+    if _side(cue) == "either":
+        # a verb of saying has its subject or object anywhere near: only proper names ("Olena Kravets
+        # said") or names the registry or an anaphor resolves, never any capitalised noun
+        caps = [t for t in m.text.split() if t[:1].isupper()]
+        if len(caps) < 2 and resolve_read(m, lang, list(earlier)).mention_type == "unknown":
+            return None
+    return gap, m
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal up to an inflection ending ("abgeordneten" ~ "abgeordnete")."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 6 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+def resolve_read(m: Mention, lang: Lang, earlier: list[Mention]) -> Mention:
+    """A name read from the text: registry alias (any language), anaphor of an earlier source, or unknown."""
+    reg = registry()
+    key = norm_name(m.text)
+    if key in reg.by_alias:
+        return Mention(m.start, m.end, reg.by_alias[key], "name", m.text)
+    words = key.split()
+    for n in (3, 2, 1):
+        tail = " ".join(words[-n:])
+        if len(words) >= n and tail in lang.anaphora:
+            types = set(lang.anaphora[tail])
+            for e in sorted(earlier, key=lambda x: x.start, reverse=True):
+                src = reg.sources.get(e.source_id)
+                if src is not None and src.source_type in types and e.end <= m.start:
+                    return Mention(m.start, m.end, e.source_id, "role", m.text)
+            # no antecedent: the one registry source of that type whose alias has this noun
+            hits = {
+                s.source_id
+                for s in reg.sources.values()
+                if s.source_type in types
+                and any(_same_word(tail, w) for a in s.aliases for w in norm_name(a).split())
+            }
+            if len(hits) == 1:
+                return Mention(m.start, m.end, hits.pop(), "role", m.text)
+            break
+    return m
 
 
 _NAME_TOKEN = re.compile(r"[\w’'.-]+")
@@ -296,64 +374,55 @@ def unknown_source(text: str, cue: Cue, lang: Lang, s_start: int, s_end: int) ->
     return None
 
 
+_PUNCT = re.compile(r"[,;:()\"„“”«».!?]")
+_CONNECT = frozenset({"des", "der", "of", "de", "du", "of the", "für", "for"})
+
+
 def _read_name(text: str, start: int, end: int, lang: Lang, forward: bool) -> Mention | None:
+    """Read a source name next to a cue: capitalised words (German: adjectives inside), no punctuation."""
     toks = list(_NAME_TOKEN.finditer(text, start, end))
     if not forward:
         toks = toks[::-1]
-    picked = []
+    picked: list[re.Match[str]] = []
+    edge = start if forward else end
     for t in toks:
+        gap = text[edge : t.start()] if forward else text[t.end() : edge]
+        if _PUNCT.search(gap.replace(".", "") if t.group(0).endswith(".") else gap):
+            break
+        edge = t.end() if forward else t.start()
         w = t.group(0)
         wl = w.lower().strip(".")
-        between = (
-            text[picked[-1].end() : t.start()]
-            if picked and forward
-            else (
-                text[t.end() : picked[-1].start()]
-                if picked
-                else text[t.end() : end]
-                if not forward
-                else text[start : t.start()]
-            )
-        )
-        if picked and re.search(r"[,;:()\"„“”«»]", between):
+        if wl in lang.months or wl in lang.weekdays or wl in lang.period_words or w[:1].isdigit():
             break
-        if not forward and not picked and re.search(r"[,;:()\"„“”«»]", between):
-            break
-        if wl in lang.name_stop:
+        if wl in lang.name_stop and not (picked and wl in _CONNECT):
             if picked:
                 break
             continue
-        if w[:1].isdigit():
+        if w[:1].isupper() or (picked and wl in _CONNECT):
+            picked.append(t)
+        elif picked and lang.capitalised_nouns:
+            picked.append(t)  # German adjective inside a name ("des russischen Verteidigungsministeriums")
+        elif lang.capitalised_nouns and not picked:
+            picked.append(t)  # adjective before the noun ("südkoreanischer Abgeordneter")
+        else:
             break
-        if not (w[:1].isupper() or (picked and wl in ("des", "der", "of", "de", "du"))):
-            if picked and lang.capitalised_nouns and w[:1].islower():
-                # German adjective inside a name ("des russischen Verteidigungsministeriums")
-                picked.append(t)
-                continue
-            if picked:
-                break
-            if lang.capitalised_nouns:
-                continue
-            return None
-        picked.append(t)
         if len(picked) >= UNKNOWN_MAX_WORDS:
             break
-    if not picked:
-        return None
     if not forward:
         picked = picked[::-1]
     while picked and not picked[-1].group(0)[:1].isupper():
         picked.pop()
+    while picked and not (picked[0].group(0)[:1].isupper() or lang.capitalised_nouns):
+        picked.pop(0)
     if not picked:
         return None
     s, e = picked[0].start(), picked[-1].end()
     name = text[s:e].rstrip(".")
     e = s + len(name)
-    if not name or lang.anonymous_re.search(name):
-        sid = "anonymous-officials" if name else None
-        if sid is None:
-            return None
-        return Mention(s, e, sid, "unknown", name)
+    if not name:
+        return None
+    if lang.anonymous_re.search(name):
+        return Mention(s, e, "anonymous-officials", "unknown", name)
     return Mention(s, e, unknown_id(name), "unknown", name)
 
 

@@ -18,7 +18,10 @@ NP_WINDOW = 90  # characters after a number searched for its noun phrase
 MAX_NP_WORDS = 5  # words of a noun phrase (adjectives + noun) before giving up
 MIN_SUFFIX = 4  # shortest lexicon term matched as the head of a German compound
 
-_WORD = re.compile(r"[\w’'][\w’'.-]*|[^\w\s]")
+# words; a French elision ("d'", "l'") is its own token so "d'entre eux" and "milliers d'hommes" read right
+_WORD = re.compile(r"(?i:\b(?:[dljmnstc]|qu)['’](?=\w))|\w[\w’'.-]*|[^\w\s]")
+PREDICATE_WINDOW = 120  # characters after the noun phrase searched for "getötet", "killed", "tués"
+PREDICATE_BEFORE = 40  # characters before the number ("la mort ou la blessure d'au moins trente")
 
 
 @functools.cache
@@ -102,13 +105,47 @@ def counted(
             np = words[:1] if lang.head == "first" else _english_head(words)
     s0, e0 = np[0][0], np[-1][1]
     entity_text = text[s0:e0].rstrip(".,")
-    lab = label_for(entity_text, lang)
+    lab = None
+    # "Toten und Verwundeten", "killed or wounded": a coordinated phrase may be one lexicon term
+    k = toks.index(np[-1]) + 1
+    if k < len(toks) and toks[k][2].lower() in lang.conjunctions:
+        nxt = [t for t in toks[k : k + 3] if t[2][:1].isalpha()]
+        if len(nxt) >= 2:
+            ext = text[s0 : nxt[1][1]]
+            lab = label_for(" ".join(w for w in ext.split()), lang)
+            if lab is not None and lab != label_for(entity_text, lang):
+                entity_text = ext
+                e0 = nxt[1][1]
+            else:
+                lab = None
+    lab = lab or label_for(entity_text, lang)
     if lab is None:
         head = np[0][2] if lang.head == "first" else np[-1][2]
         lab = lemma(head.rstrip(".,"), lang.code)
         if not lang.capitalised_nouns:
             lab = lab.lower()
     return entity_text, lab, e0
+
+
+def refine(
+    label: str | None, text: str, start: int, limit: int, lang: Lang, num_start: int = -1, sent_start: int = 0
+) -> str | None:
+    """A count of people that were killed or wounded is a count of deaths / wounded / casualties
+    ("100 Soldaten gefallen", "la mort ou la blessure d'au moins trente soldats")."""
+    if label is not None and label not in lang.refinable:
+        return label
+    seg = text[start : min(limit, start + PREDICATE_WINDOW)]
+    nxt = re.search(r"\d", seg)  # the next number has its own predicate ("100 killed and 1,000 wounded")
+    if nxt:
+        seg = seg[: nxt.start()]
+    if num_start >= 0:
+        before = text[max(sent_start, num_start - PREDICATE_BEFORE) : num_start]
+        before = re.split(r"\d", before)[-1]
+        seg = before + " " + seg
+    hits = [lab for lab, rx in lang.entity_predicates.items() if rx.search(seg)]
+    if len(hits) > 1:
+        return "casualties"
+    return hits[0] if hits else label
 
 
 def _english_head(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -28,6 +28,9 @@ from newsclaims.schema import table
 from newsclaims.version import __version__
 
 EXTRACTOR_NAME = f"rules-{__version__}"
+TIME_QTY_GAP = (
+    30  # characters between a count and a deadline that belongs to it ("10.000 Soldaten bis Dezember")
+)
 ARTICLE_COLUMNS = ["article_id", "text", "captions", "language", "published_at"]
 
 
@@ -94,7 +97,7 @@ class _Field:
     def run(self) -> None:
         text, lang = self.text, self.lang
         dates = timeexpr.find_dates(text, lang, self.pub)
-        nums = numbers.find_numbers(text, lang, timeexpr.day_month_spans(dates))
+        nums = numbers.find_numbers(text, lang, timeexpr.day_month_spans(dates, text, lang))
         times = [d for d in dates if d.is_claim]
         self.reg_mentions = attribution.find_mentions(text, lang)
         cues_all = attribution.find_cues(text, 0, len(text), lang)
@@ -162,10 +165,41 @@ class _Field:
         res: _Attr | None = None
         cues = attribution.find_cues(text, s, e, lang)
         if cues:
-            pair = attribution.pair_cue_mention(cues, self._mentions_in(s, e))
-            if pair:
-                c, m = pair
-                res = _Attr(m.source_id, m, c.text, c.kind)
+            ms = self._mentions_in(s, e)
+            best: tuple[tuple[int, int, int], _Attr] | None = None
+            for c in cues:
+                # "X said, according to Yonhap": the verb's source wins over a cited outlet; a sentence that
+                # opens with "Nach Angaben von X, ..." / "According to X, ..." is framed by X as a whole
+                opening = c.kind == "prep" and not text[s : c.start].strip(' "„“«')
+                prio = -1 if opening else (1 if c.kind == "prep" else 0)
+                cands: list[tuple[int, Mention, int]] = []
+                pg = attribution.pair_with_gap([c], ms)
+                if pg:
+                    cands.append((pg[0], pg[2], 0))
+                earlier = [*self.reg_mentions, *self._pronoun_mentions]
+                rd = attribution.read_at_cue(text, c, lang, s, e, earlier)
+                if (
+                    rd
+                    and not any(m.start < rd[1].end and rd[1].start < m.end for m in ms)
+                    and not (lang.pronoun_re is not None and lang.pronoun_re.fullmatch(rd[1].text))
+                ):
+                    rm = attribution.resolve_read(rd[1], lang, earlier)
+                    cands.append((rd[0], rm, 1))
+                for gap, m, tie in cands:
+                    key = (prio, gap, tie)
+                    if best is None or key < best[0]:
+                        best = (key, _Attr(m.source_id, m, c.text, c.kind))
+            if best is None and any(c.kind != "prep" for c in cues):
+                # verb-final clause: "hatte der Geheimdienst noch von 1.500 Soldaten gesprochen"
+                for am in lang.anaphor_re.finditer(text, s, e):
+                    raw = Mention(am.start(1), am.end(1), "", "unknown", am.group(1))
+                    rm = attribution.resolve_read(raw, lang, [*self.reg_mentions, *self._pronoun_mentions])
+                    if rm.source_id:
+                        c0 = next(c for c in cues if c.kind != "prep")
+                        best = ((0, 0, 0), _Attr(rm.source_id, rm, c0.text, c0.kind))
+                        break
+            if best is not None:
+                res = best[1]
             else:
                 for c in cues:
                     ps = attribution.pronoun_before_or_after(text, c, lang)
@@ -175,12 +209,6 @@ class _Field:
                             pm = Mention(ps[0], ps[1], person, "pronoun", text[ps[0] : ps[1]])
                             self._pronoun_mentions.append(pm)
                             res = _Attr(person, pm, c.text, c.kind)
-                            break
-                if res is None:
-                    for c in sorted(cues, key=lambda c: c.kind != "prep"):
-                        um = attribution.unknown_source(text, c, lang, s, e)
-                        if um:
-                            res = _Attr(um.source_id, um, c.text, c.kind)
                             break
         self._own[i] = res
         return res
@@ -213,7 +241,11 @@ class _Field:
                 ):
                     res = _Attr(nxt.source_id, nxt.mention, nxt.cue, nxt.cue_kind, carried=True)
             if res.source_id is None and self.p.carry_back and i > 0:
-                reported = framing.hedge(sent, self.lang) or framing.konjunktiv(sent, self.lang)
+                reported = (
+                    framing.hedge(sent, self.lang)
+                    or framing.konjunktiv(sent, self.lang)
+                    or self.lang.reported_re.search(sent)
+                )
                 if reported:
                     prev = self._attr(i - 1)
                     if prev.source_id:
@@ -226,25 +258,25 @@ class _Field:
         text, lang = self.text, self.lang
         sent = text[s:e]
         a = self._attr(i)
-        cue_spans = [(c.start - s, c.end - s) for c in attribution.find_cues(text, s, e, lang)]
-        hedge_cue = framing.hedge(sent, lang, cue_spans)
         konj = framing.konjunktiv(sent, lang)
+        clauses = framing.clauses(sent, lang)
         if a.mention is not None:
             self._add_mention(a.mention)
-        qty_entity: str | None = None
-        for kind, it in items:
-            if kind == "quantity":
-                ent_text, label, _end = entities.counted(text, it.num_end, e, lang, it.vague)
-                if label is None:
-                    label = entities.entity_in(text, s, it.start, lang)
-                qty_entity = qty_entity or label
-                break
+        qty: list[tuple[int, int, str | None]] = []  # (start, end, label) of this sentence's counts
+        rows: list[dict[str, Any]] = []
         for kind, it in items:
             if kind == "quantity":
                 n: numbers.NumberMatch = it
                 ent_text, label, _end = entities.counted(text, n.num_end, e, lang, n.vague)
+                label = entities.refine(label, text, _end if ent_text else n.num_end, e, lang, n.start, s)
                 if label is None:
                     label = entities.entity_in(text, s, n.start, lang)
+                for back in (1, 2):  # "Tausende von ihnen": what the previous sentences counted
+                    if label is None and i - back >= 0:
+                        ps, pe = self.sents[i - back]
+                        label = entities.entity_in(text, ps, pe, lang)
+                qty.append((n.start, n.end, label))
+                hedge_cue = framing.hedge_for(sent, clauses, n.start - s, lang)
                 row = self._row("quantity", n.start, n.end, n.text, s, sent, a, hedge_cue, konj)
                 row.update(
                     value=n.value,
@@ -257,12 +289,21 @@ class _Field:
                 )
             else:
                 d: timeexpr.DateMatch = it
-                label = qty_entity
+                # the deadline of a number next to it ("10,000 soldiers by December") expects that entity;
+                # otherwise what the sentence expects (deployment, arrival), else the sentence's count
+                near = [
+                    q
+                    for q in qty
+                    if abs(q[1] - d.date_start) <= TIME_QTY_GAP or abs(d.date_end - q[0]) <= TIME_QTY_GAP
+                ]
+                label = near[0][2] if near and near[0][2] else None
                 if label is None:
                     for lab, rx in lang.expect_re.items():
                         if rx.search(sent):
                             label = lab
                             break
+                label = label or next((q[2] for q in qty if q[2]), None)
+                hedge_cue = framing.hedge_for(sent, clauses, d.date_start - s, lang)
                 row = self._row("time", d.start, d.end, text[d.start : d.end], s, sent, a, hedge_cue, konj)
                 row.update(
                     value=None,
@@ -273,7 +314,8 @@ class _Field:
                     claim_date=d.date,
                     date_granularity=d.granularity,
                 )
-            self.claims.append(row)
+            rows.append(row)
+        self.claims.extend(rows)
 
     def _row(
         self,

@@ -8,11 +8,7 @@ reported speech, not distance, so they never make a claim hedged on their own (d
 
 from __future__ import annotations
 
-import re
-
 from newsclaims.lexicon_lang import Lang
-
-_THAT = re.compile(r"(?i)(?<![\w])(?:que|qu['’])")
 
 
 def hedge(sentence: str, lang: Lang, cue_spans: list[tuple[int, int]] = ()) -> str | None:
@@ -26,11 +22,26 @@ def hedge(sentence: str, lang: Lang, cue_spans: list[tuple[int, int]] = ()) -> s
             w = m.group(0).lower()
             if w in lang.conditional_exceptions:
                 continue
-            # after "a déclaré que" the conditional is the future-in-the-past of indirect speech
-            if any(ce <= m.start() and _THAT.search(sentence, ce, m.start()) for _cs, ce in cue_spans):
-                continue
             return m.group(0)
     return None
+
+
+def clauses(sentence: str, lang: Lang) -> list[tuple[int, int]]:
+    """Clause spans of a sentence, split at the language's clause breaks ("et que", "; ", "while")."""
+    out, pos = [], 0
+    for m in lang.clause_break_re.finditer(sentence):
+        out.append((pos, m.start()))
+        pos = m.start()
+    out.append((pos, len(sentence)))
+    return out
+
+
+def hedge_for(sentence: str, spans: list[tuple[int, int]], pos: int, lang: Lang) -> str | None:
+    """The hedge that scopes over the claim at ``pos``: one in the claim's clause."""
+    for a, b in spans:
+        if a <= pos < b or (pos >= b and (a, b) == spans[-1]):
+            return hedge(sentence[a:b], lang)
+    return hedge(sentence, lang)
 
 
 def konjunktiv(sentence: str, lang: Lang) -> str | None:

@@ -92,6 +92,7 @@ class Lang:
     pronoun_re: re.Pattern[str] | None
     continuation_re: re.Pattern[str]
     konjunktiv_re: re.Pattern[str] | None
+    reported_re: re.Pattern[str]
     name_stop: frozenset[str]
     locative_re: re.Pattern[str]
     anonymous_re: re.Pattern[str]
@@ -109,6 +110,12 @@ class Lang:
     noun_stop: frozenset[str]
     entities: dict[str, str]
     entity_max_words: int
+    entity_predicates: dict[str, re.Pattern[str]]
+    refinable: frozenset[str]
+    conjunctions: frozenset[str]
+    anaphora: dict[str, tuple[str, ...]]
+    anaphor_re: re.Pattern[str]
+    clause_break_re: re.Pattern[str]
 
 
 def available_languages() -> list[str]:
@@ -302,6 +309,7 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
         pronoun_re=pronoun_re,
         continuation_re=continuation_re,
         konjunktiv_re=konjunktiv_re,
+        reported_re=re.compile(r"(?i)" + word_re(_strs(a.get("reported_markers")))),
         name_stop=frozenset(x.lower() for x in _strs(a.get("name_stop"))),
         locative_re=locative_re,
         anonymous_re=anonymous_re,
@@ -317,6 +325,23 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
         noun_stop=frozenset(x.lower() for x in _strs(nn.get("stop"))),
         entities=ents,
         entity_max_words=max((len(t.split()) for t in ents), default=1),
+        entity_predicates={
+            k: re.compile(r"(?i)(?<![\w])" + _alt(_strs(v)) + r"(?![\w])")
+            for k, v in (nn.get("entity_predicates") or {}).items()
+        },
+        refinable=frozenset(_strs(nn.get("refinable"))),
+        conjunctions=frozenset(x.lower() for x in _strs(nn.get("conjunctions"))),
+        anaphora={str(k).lower(): tuple(_strs(v)) for k, v in (a.get("anaphora") or {}).items()},
+        anaphor_re=re.compile(
+            r"(?<![\w])(?i:"
+            + _alt(_strs(a.get("definite_articles")))
+            + r")\s+(?:\w+\s+)?(?i:("
+            + _alt([str(k) for k in (a.get("anaphora") or {})])
+            + r"))(?![\w])"
+        ),
+        clause_break_re=re.compile(
+            "|".join(re.escape(x) for x in _strs(fr.get("clause_breaks"))) or "(?!x)x"
+        ),
     )
 
 

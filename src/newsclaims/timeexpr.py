@@ -146,6 +146,8 @@ def find_dates(text: str, lang: Lang, published: dt.date | None) -> list[DateMat
         cue = cue_m.group(1) if cue_m else None
         start = cue_m.start() if cue_m else s
         forward = _forward(d, gran, published)
+        if kind == "relative" and gran == "day" and d <= published:
+            forward = False  # "bis heute", "until today": up to now, not an expected date
         out.append(DateMatch(start, e, s, e, d, gran, cue, kind, forward))
     return out
 
@@ -167,6 +169,27 @@ def _forward(d: dt.date, gran: str, published: dt.date) -> bool:
     return d >= published - dt.timedelta(days=DEADLINE_GRACE_DAYS)
 
 
-def day_month_spans(dates: list[DateMatch]) -> list[tuple[int, int]]:
-    """Spans that numbers must not read as counts (day numbers inside dates)."""
-    return [(d.date_start, d.date_end) for d in dates if d.kind in ("day_month",)]
+_DAY = r"\d{1,2}(?:\.|er|st|nd|rd|th)?"
+
+
+def day_month_spans(
+    dates: list[DateMatch], text: str = "", lang: Lang | None = None
+) -> list[tuple[int, int]]:
+    """Spans that numbers must not read as counts: day numbers in dates and in day ranges next to them
+    ("zwischen dem 8. und dem 13. Oktober", "between October 8 and 13", "entre le 8 et le 13 octobre")."""
+    out = []
+    conn = lang.range_conn_re.pattern if lang is not None else None
+    for d in dates:
+        if d.kind != "day_month":
+            continue
+        out.append((d.date_start, d.date_end))
+        if text and conn:
+            before = re.compile(r"(?<![\w.,])" + _DAY + conn + r"(?:\w{1,3}[ \t]+)?$")
+            m = before.search(text, max(0, d.date_start - 20), d.date_start)
+            if m:
+                out.append(m.span())
+            after = re.compile(conn + r"(?:\w{1,3}[ \t]+)?" + _DAY + r"(?!\w|[.,]\d)")
+            m = after.match(text, d.date_end)
+            if m:
+                out.append(m.span())
+    return out
