@@ -28,14 +28,23 @@ PAGE = (
     "<!DOCTYPE html><html lang='en'><head><title>{t}</title><meta property='og:type' content='article'>"
     "</head><body><article><h1>{t}</h1>"
     + "".join(
-        f"<p>Harbour officials said on day {i} that ships had been delayed by storms along the coast, and that "
+        f"<p>Harbour officials said on day {i} that ships had been delayed by storms along the coast, and "
+        f"that "
         f"the port would reopen once the wind had dropped and pilot boat {i} could board again safely.</p>"
         for i in range(4)
     )
     + "</article></body></html>"
 )
-FAST = dict(delay_s=0.0, connect_timeout_s=2.0, read_timeout_s=0.4, max_retries=2, backoff_s=0.01,
-            max_retry_after_s=5.0, max_bytes=50_000, max_redirects=4)  # fmt: skip
+FAST = dict(
+    delay_s=0.0,
+    connect_timeout_s=2.0,
+    read_timeout_s=0.4,
+    max_retries=2,
+    backoff_s=0.01,
+    max_retry_after_s=5.0,
+    max_bytes=50_000,
+    max_redirects=4,
+)
 
 
 @dataclass
@@ -46,8 +55,13 @@ class Server:
     routes: dict[str, Callable[[BaseHTTPRequestHandler, int], None]] = field(default_factory=dict)
 
 
-def _send(h: BaseHTTPRequestHandler, status: int, body: bytes = b"", ctype: str = "text/html; charset=utf-8",
-          headers: dict[str, str] | None = None) -> None:  # fmt: skip
+def _send(
+    h: BaseHTTPRequestHandler,
+    status: int,
+    body: bytes = b"",
+    ctype: str = "text/html; charset=utf-8",
+    headers: dict[str, str] | None = None,
+) -> None:
     h.send_response(status)
     h.send_header("Content-Type", ctype)
     h.send_header("Content-Length", str(len(body)))
@@ -62,7 +76,7 @@ def server() -> Iterator[Server]:
     srv: Server
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             path = self.path
             srv.hits[path] += 1
             srv.times.setdefault(path, []).append(time.monotonic())
@@ -78,7 +92,9 @@ def server() -> Iterator[Server]:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     srv = Server(base=f"http://127.0.0.1:{httpd.server_address[1]}")
-    srv.routes["/robots.txt"] = lambda h, n: _send(h, 200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+    srv.routes["/robots.txt"] = lambda h, n: _send(
+        h, 200, b"User-agent: *\nDisallow: /private/\n", "text/plain"
+    )
     t = threading.Thread(target=httpd.serve_forever, daemon=True)
     t.start()
     yield srv
@@ -95,7 +111,9 @@ def _manifest(tmp: Path, urls: list[str]) -> Path:
 def _params(tmp: Path, **over: object) -> Path:
     vals = {**FAST, **over}
     p = tmp / "params.yaml"
-    p.write_text("collect:\n" + "".join(f"  {k}: {json.dumps(v)}\n" for k, v in vals.items()), encoding="utf-8")
+    p.write_text(
+        "collect:\n" + "".join(f"  {k}: {json.dumps(v)}\n" for k, v in vals.items()), encoding="utf-8"
+    )
     return p
 
 
@@ -143,7 +161,7 @@ def test_user_agent_and_robots_first(server: Server, tmp_path: Path) -> None:
 
 
 def test_404_is_quarantined(server: Server, tmp_path: Path) -> None:
-    q, idx = _run(tmp_path, server, ["/missing.html"])
+    q, _idx = _run(tmp_path, server, ["/missing.html"])
     assert _reason(q, server, "/missing.html") == "fetch_error"
     assert "404" in q["detail"][0] and server.hits["/missing.html"] == 1  # 4xx is not retried
 
@@ -158,10 +176,11 @@ def test_500_then_200_is_retried(server: Server, tmp_path: Path) -> None:
 
 def test_429_honours_retry_after(server: Server, tmp_path: Path) -> None:
     server.routes["/busy.html"] = lambda h, n: (
-        _send(h, 429, b"slow down", headers={"Retry-After": "1"}) if n == 1
+        _send(h, 429, b"slow down", headers={"Retry-After": "1"})
+        if n == 1
         else _send(h, 200, PAGE.format(t="ok").encode())
-    )  # fmt: skip
-    q, idx = _run(tmp_path, server, ["/busy.html"])
+    )
+    q, _idx = _run(tmp_path, server, ["/busy.html"])
     assert q.height == 0 and server.hits["/busy.html"] == 2
     t = server.times["/busy.html"]
     assert t[1] - t[0] >= 0.95  # waited the server's Retry-After, not the 0.01 s backoff
@@ -195,7 +214,9 @@ def test_oversized_body_is_not_stored(server: Server, tmp_path: Path) -> None:
     big = PAGE.format(t="big").encode() * 200  # ~150 KB > 50 KB cap
     server.routes["/big.html"] = lambda h, n: _send(h, 200, big)
 
-    def chunked(h: BaseHTTPRequestHandler, n: int) -> None:  # no Content-Length: the cap applies while reading
+    def chunked(
+        h: BaseHTTPRequestHandler, n: int
+    ) -> None:  # no Content-Length: the cap applies while reading
         h.send_response(200)
         h.send_header("Content-Type", "text/html")
         h.end_headers()
@@ -203,8 +224,10 @@ def test_oversized_body_is_not_stored(server: Server, tmp_path: Path) -> None:
         h.close_connection = True
 
     server.routes["/stream.html"] = chunked
-    q, idx = _run(tmp_path, server, ["/big.html", "/stream.html"])
-    assert _reason(q, server, "/big.html") == "too_large" and _reason(q, server, "/stream.html") == "too_large"
+    q, _idx = _run(tmp_path, server, ["/big.html", "/stream.html"])
+    assert (
+        _reason(q, server, "/big.html") == "too_large" and _reason(q, server, "/stream.html") == "too_large"
+    )
     assert not list((tmp_path / "snap").glob("*.html"))
 
 
@@ -261,8 +284,11 @@ def test_killed_run_resumes_without_refetching(server: Server, tmp_path: Path) -
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     proc = subprocess.Popen(
         [sys.executable, "-m", "newsclaims", "collect", str(man), "--out", str(out), "--params", str(params)],
-        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         assert reached.wait(60), "first run never reached page 3"
         proc.send_signal(signal.SIGKILL)

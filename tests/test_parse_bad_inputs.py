@@ -1,4 +1,4 @@
-"""Generated bad inputs: each gets one quarantine row with its reason (or is decoded right), the run goes on."""
+"""Generated bad inputs: one quarantine row each with its reason (or decoded right); the run goes on."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ GERMAN = (
     "Ärger über Straßenbau\n\n"
     "Die Bürgerinnen und Bürger der Gemeinde äußerten am Dienstag ihren Unmut über die Großbaustelle an der "
     "Hauptstraße. Nach Angaben der Verwaltung dauern die Arbeiten noch bis zum Frühjahr, weil für die "
-    "Brücke über den Fluss zusätzliche Prüfungen nötig geworden seien. Geschäftsleute klagen über Einbußen.\n\n"
+    "Brücke über den Fluss zusätzliche Prüfungen nötig geworden seien. Geschäftsleute klagen über "
+    "Einbußen.\n\n"
     "Der Bürgermeister versprach, die Umleitung für Fußgänger besser auszuschildern und die Öffnungszeiten "
     "der Baustelle künftig früher bekannt zu geben. Eine Bürgerversammlung soll im März stattfinden.\n"
 )
@@ -49,9 +50,11 @@ def _warc(path: Path) -> None:
             hh = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
             w.write_record(w.create_warc_record(url, "response", payload=_io.BytesIO(body), http_headers=hh))
         rv = w.create_revisit_record(
-            "https://news.example/a.html", digest="sha1:AAAA", refers_to_uri="https://news.example/a.html",
+            "https://news.example/a.html",
+            digest="sha1:AAAA",
+            refers_to_uri="https://news.example/a.html",
             refers_to_date="2024-11-01T00:00:00Z",
-        )  # fmt: skip
+        )
         w.write_record(rv)
 
 

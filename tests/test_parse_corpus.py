@@ -1,4 +1,4 @@
-"""The demo corpus parses: every format, every planted ingestion pattern of the answer key, every input once."""
+"""The demo corpus parses: every format, every planted ingestion pattern, every input exactly once."""
 
 from __future__ import annotations
 

@@ -1,13 +1,14 @@
 """collect stage: fetch the URLs of a manifest politely and store content-addressed snapshots.
 
-A researcher's URL list becomes files ``parse`` can read, without hammering anyone's server and without losing
-track of what was fetched when: robots.txt is honoured, each host gets a delay between requests, the user agent
-says who we are, retries back off on 429/5xx and honour Retry-After, bodies are capped in size, redirects are
-bounded and only http(s) is followed. Each snapshot is stored under its sha256 (``<sha256>.html``) with a JSON
-sidecar (requested URL, final URL, status, headers, fetched_at, sha256); an existing snapshot is never
-overwritten; ``index.jsonl`` records each finished URL so a second run resumes where the first stopped. URLs
-that fail become quarantine rows with the reason. This stage talks to the network, so its outputs carry
-wall-clock fetch times; everything downstream (parse) is deterministic given the snapshots.
+A researcher's URL list becomes files ``parse`` can read, without hammering anyone's server and without
+losing track of what was fetched when: robots.txt is honoured, each host gets a delay between requests, the
+user agent says who we are, retries back off on 429/5xx and honour Retry-After, bodies are capped in size,
+redirects are bounded and only http(s) is followed. Each snapshot is stored under its sha256
+(``<sha256>.html``) with a JSON sidecar (requested URL, final URL, status, headers, fetched_at, sha256); an
+existing snapshot is never overwritten; ``index.jsonl`` records each finished URL so a second run resumes
+where the first stopped. URLs that fail become quarantine rows with the reason. This stage talks to the
+network, so its outputs carry wall-clock fetch times; everything downstream (parse) is deterministic given
+the snapshots.
 """
 
 from __future__ import annotations
@@ -89,7 +90,10 @@ class Fetcher:
         self.p = params
         self.sleep = sleep
         self.client = httpx.Client(
-            headers={"User-Agent": params.user_agent, "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"},
+            headers={
+                "User-Agent": params.user_agent,
+                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+            },
             timeout=httpx.Timeout(params.read_timeout_s, connect=params.connect_timeout_s),
             follow_redirects=False,
         )
@@ -136,7 +140,9 @@ class Fetcher:
             return 0.0
         rp, crawl_delay = self.robots(url)
         if rp is not None and not rp.can_fetch(self.p.user_agent, url):
-            raise Failure("robots_disallowed", f"{url}: robots.txt of the site disallows our user agent here.")
+            raise Failure(
+                "robots_disallowed", f"{url}: robots.txt of the site disallows our user agent here."
+            )
         return crawl_delay
 
     def _get(self, url: str, extra_delay: float) -> tuple[httpx.Response, bytes]:
@@ -154,27 +160,40 @@ class Fetcher:
                     else:
                         n = int(r.headers.get("Content-Length") or 0)
                         if n > self.p.max_bytes:
-                            raise Failure("too_large", f"{url}: Content-Length {n} over the cap of "
-                                          f"{self.p.max_bytes} bytes (collect.max_bytes).")  # fmt: skip
+                            raise Failure(
+                                "too_large",
+                                f"{url}: Content-Length {n} over the cap of "
+                                f"{self.p.max_bytes} bytes (collect.max_bytes).",
+                            )
                         buf = bytearray()
                         for chunk in r.iter_bytes():
                             buf += chunk
                             if len(buf) > self.p.max_bytes:
-                                raise Failure("too_large", f"{url}: body over the cap of {self.p.max_bytes} "
-                                              "bytes (collect.max_bytes).")  # fmt: skip
+                                raise Failure(
+                                    "too_large",
+                                    f"{url}: body over the cap of {self.p.max_bytes} "
+                                    "bytes (collect.max_bytes).",
+                                )
                         return r, bytes(buf)
             except httpx.TimeoutException as e:
                 last_error = f"timeout ({type(e).__name__})"
             except httpx.TransportError as e:
                 last_error = f"connection error ({type(e).__name__}: {e})"
             if attempt >= self.p.max_retries:
-                raise Failure("fetch_error", f"{url}: {last_error} after {attempt + 1} attempts; try again "
-                              "later.", permanent=False)  # fmt: skip
+                raise Failure(
+                    "fetch_error",
+                    f"{url}: {last_error} after {attempt + 1} attempts; try again later.",
+                    permanent=False,
+                )
             backoff = self.p.backoff_s * (2**attempt)
             if wait is not None:
                 if wait > self.p.max_retry_after_s:
-                    raise Failure("fetch_error", f"{url}: {last_error}, server asks to retry after {wait:.0f}"
-                                  f" s (over collect.max_retry_after_s); try again later.", permanent=False)  # fmt: skip
+                    raise Failure(
+                        "fetch_error",
+                        f"{url}: {last_error}, server asks to retry after {wait:.0f}"
+                        f" s (over collect.max_retry_after_s); try again later.",
+                        permanent=False,
+                    )
                 backoff = max(backoff, wait)
             self.sleep(backoff)
             attempt += 1
@@ -195,16 +214,19 @@ class Fetcher:
                 cur = urljoin(cur, r.headers["Location"])
                 continue
             return r, body, cur
-        raise Failure("fetch_error", f"{url}: more than {self.p.max_redirects} redirects "
-                      "(collect.max_redirects).")  # fmt: skip
+        raise Failure(
+            "fetch_error", f"{url}: more than {self.p.max_redirects} redirects (collect.max_redirects)."
+        )
 
 
 def _read_urls(manifest: Path) -> list[dict]:
     with manifest.open(encoding="utf-8-sig", newline="") as f:
         reader = csv.DictReader(f)
         if not reader.fieldnames or "url" not in reader.fieldnames:
-            raise ValueError(f"{manifest}: no 'url' column (found {reader.fieldnames}); a URL list needs a "
-                             "header line with 'url' and one URL per row")  # fmt: skip
+            raise ValueError(
+                f"{manifest}: no 'url' column (found {reader.fieldnames}); a URL list needs a "
+                "header line with 'url' and one URL per row"
+            )
         rows, seen = [], set()
         for row in reader:
             u = (row.get("url") or "").strip()
@@ -227,7 +249,9 @@ def read_index(out: Path) -> dict[str, dict]:
     return idx
 
 
-def collect(manifest: Path, out: Path, params: Params, log: Callable[[str], None] = lambda m: None) -> list[dict]:
+def collect(
+    manifest: Path, out: Path, params: Params, log: Callable[[str], None] = lambda m: None
+) -> list[dict]:
     """Fetch every URL of ``manifest`` not yet in ``out/index.jsonl``; returns this run's quarantine rows."""
     out.mkdir(parents=True, exist_ok=True)
     rows = _read_urls(manifest)
@@ -243,14 +267,18 @@ def collect(manifest: Path, out: Path, params: Params, log: Callable[[str], None
                 entry: dict = {"url": url, **{k: row[k] for k in PASS_THROUGH}}
                 try:
                     if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
-                        raise Failure("invalid_row", f"{url}: not an http(s) URL; only web pages are fetched.")
+                        raise Failure(
+                            "invalid_row", f"{url}: not an http(s) URL; only web pages are fetched."
+                        )
                     r, body, final = fetcher.fetch(url)
                     if r.status_code >= 400:
                         raise Failure("fetch_error", f"{url}: HTTP {r.status_code} {r.reason_phrase}.")
                     ctype = r.headers.get("Content-Type", "").split(";")[0].strip().lower()
                     if ctype and not ctype.startswith(HTML_TYPES):
-                        raise Failure("unsupported_format", f"{url}: content type {ctype} is not HTML; "
-                                      "only web pages are collected.")  # fmt: skip
+                        raise Failure(
+                            "unsupported_format",
+                            f"{url}: content type {ctype} is not HTML; only web pages are collected.",
+                        )
                     sha = hashlib.sha256(body).hexdigest()
                     snap = out / f"{sha}.html"
                     side = out / f"{sha}.json"
@@ -259,13 +287,31 @@ def collect(manifest: Path, out: Path, params: Params, log: Callable[[str], None
                         tmp.write_bytes(body)
                         tmp.replace(snap)
                     if not side.exists():
-                        side.write_text(json.dumps({
-                            "requested_url": url, "url": url, "final_url": final, "status": r.status_code,
-                            "headers": dict(sorted(r.headers.items())), "sha256": sha, "bytes": len(body),
-                            "fetched_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                        }, indent=2, sort_keys=True) + "\n", encoding="utf-8")  # fmt: skip
-                    entry.update(status="ok", path=snap.name, final_url=final, sha256=sha,
-                                 fetched_at=json.loads(side.read_text(encoding="utf-8"))["fetched_at"])  # fmt: skip
+                        side.write_text(
+                            json.dumps(
+                                {
+                                    "requested_url": url,
+                                    "url": url,
+                                    "final_url": final,
+                                    "status": r.status_code,
+                                    "headers": dict(sorted(r.headers.items())),
+                                    "sha256": sha,
+                                    "bytes": len(body),
+                                    "fetched_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                                },
+                                indent=2,
+                                sort_keys=True,
+                            )
+                            + "\n",
+                            encoding="utf-8",
+                        )
+                    entry.update(
+                        status="ok",
+                        path=snap.name,
+                        final_url=final,
+                        sha256=sha,
+                        fetched_at=json.loads(side.read_text(encoding="utf-8"))["fetched_at"],
+                    )
                 except Failure as f:
                     if not f.permanent:
                         transient.append(qrow(url, f.reason, f.detail))
@@ -290,12 +336,24 @@ def write_manifest(out: Path) -> None:
     seen: set[str] = set()
     with (out / "manifest.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["path", "url", "outlet", "published", "language", "synthetic", "fetched_at", "format", "notes"])
+        w.writerow(
+            ["path", "url", "outlet", "published", "language", "synthetic", "fetched_at", "format", "notes"]
+        )
         for d in ok:
             if d["path"] in seen:
                 continue  # same bytes at two URLs: one snapshot, listed once
             seen.add(d["path"])
             outlet = d.get("outlet") or registrable_domain(d.get("final_url") or d["url"]) or ""
-            w.writerow([d["path"], d.get("final_url") or d["url"], outlet, d.get("published", ""),
-                        d.get("language", ""), d.get("synthetic") or "false", d.get("fetched_at", ""), "html",
-                        f"collected from {d['url']}" if d.get("final_url") not in (None, d["url"]) else ""])  # fmt: skip
+            w.writerow(
+                [
+                    d["path"],
+                    d.get("final_url") or d["url"],
+                    outlet,
+                    d.get("published", ""),
+                    d.get("language", ""),
+                    d.get("synthetic") or "false",
+                    d.get("fetched_at", ""),
+                    "html",
+                    f"collected from {d['url']}" if d.get("final_url") not in (None, d["url"]) else "",
+                ]
+            )

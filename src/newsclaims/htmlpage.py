@@ -1,9 +1,10 @@
 """HTML pages: main text with trafilatura, metadata from JSON-LD and meta tags first, heuristics last.
 
-Publishers state title, dates, section and author for search engines in JSON-LD and Open Graph tags; those are
-more reliable than anything guessed from the visible page, so they are read first and trafilatura/htmldate
-only fill the gaps. Captions are collected from <figcaption> (and caption-classed elements) and kept out of the
-body, since a caption can carry its own claim. The page is parsed once with lxml and the tree reused.
+Publishers state title, dates, section and author for search engines in JSON-LD and Open Graph tags; those
+are more reliable than anything guessed from the visible page, so they are read first and
+trafilatura/htmldate only fill the gaps. Captions are collected from <figcaption> (and caption-classed
+elements) and kept out of the body, since a caption can carry its own claim. The page is parsed once with
+lxml and the tree reused.
 """
 
 from __future__ import annotations
@@ -22,10 +23,22 @@ from lxml import etree
 from newsclaims import wire
 
 _ARTICLE_TYPES = {
-    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
-    "opinionnewsarticle", "backgroundnewsarticle", "liveblogposting", "report", "scholarlyarticle",
-    "techarticle", "socialmediaposting", "webpage", "reviewnewsarticle", "askpublicnewsarticle",
-}  # fmt: skip
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "blogposting",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "liveblogposting",
+    "report",
+    "scholarlyarticle",
+    "techarticle",
+    "socialmediaposting",
+    "webpage",
+    "reviewnewsarticle",
+    "askpublicnewsarticle",
+}
 _LISTING_TYPES = {"collectionpage", "itemlist", "searchresultspage", "profilepage"}
 _WS = re.compile(r"[ \t\r\f\v]+")
 # Short closing lines ("Mit Material von dpa", "MPA and Reuters contributed to this report.", "— MPA") carry
@@ -176,9 +189,10 @@ def parse(
     ld = _jsonld(tree)
     art = next((d for d in ld if _types(d) & (_ARTICLE_TYPES - {"webpage"})), None)
     listing = any(_types(d) & _LISTING_TYPES for d in ld)
+    # og:type "website" is common on real article pages, so only JSON-LD listing types mark a listing.
     if art is not None or meta.get("og:type", "").lower() == "article":
         page.page_type = "article"
-    elif listing or meta.get("og:type", "").lower() in {"website", "profile"}:
+    elif listing:
         page.page_type = "listing"
     a = art or {}
     page.title = (

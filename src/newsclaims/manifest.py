@@ -1,10 +1,11 @@
 """Input units: a manifest CSV (or, without one, a folder listing) -> files to parse, plus quarantine rows.
 
 A manifest is what a researcher knows about her collection (URL, outlet, date, language); it wins over
-anything inferred. Problems with the manifest itself are inputs too: a row whose file is missing, a file listed
-twice, a row without a path each become a quarantine row, and the run goes on. Files in the folder that the
-manifest does not list are still parsed (with inferred metadata), so nothing in the input folder is lost.
-Collector snapshots carry a JSON sidecar (``<sha256>.json``) whose URL and fetch time are used like a manifest.
+anything inferred. Problems with the manifest itself are inputs too: a row whose file is missing, a file
+listed twice, a row without a path each become a quarantine row, and the run goes on. Files in the folder
+that the manifest does not list are still parsed (with inferred metadata), so nothing in the input folder is
+lost. Collector snapshots carry a JSON sidecar (``<sha256>.json``) whose URL and fetch time are used like a
+manifest.
 """
 
 from __future__ import annotations
@@ -98,20 +99,40 @@ def plan(root: Path, manifest: Path | None) -> tuple[list[Unit], list[dict]]:
                 rel = (row.get("path") or "").strip().replace("\\", "/").removeprefix("./")
                 g = {k: ((row.get(k) or "").strip() or None) for k in COLUMNS}
                 if not rel:
-                    quarantine.append(_q(None, line, "invalid_row",
-                                         f"manifest {manifest.name} line {line} has no path; add the file's "
-                                         "path relative to the input folder.", g["url"]))  # fmt: skip
+                    quarantine.append(
+                        _q(
+                            None,
+                            line,
+                            "invalid_row",
+                            f"manifest {manifest.name} line {line} has no path; add the file's "
+                            "path relative to the input folder.",
+                            g["url"],
+                        )
+                    )
                     continue
                 if rel in units:
-                    quarantine.append(_q(rel, line, "duplicate_input",
-                                         f"{rel} is listed again on manifest line {line} (first on line "
-                                         f"{units[rel].line}); it is parsed once. Remove the extra row.",
-                                         g["url"]))  # fmt: skip
+                    quarantine.append(
+                        _q(
+                            rel,
+                            line,
+                            "duplicate_input",
+                            f"{rel} is listed again on manifest line {line} (first on line "
+                            f"{units[rel].line}); it is parsed once. Remove the extra row.",
+                            g["url"],
+                        )
+                    )
                     continue
                 if not (root / rel).is_file():
-                    quarantine.append(_q(rel, line, "missing_file",
-                                         f"manifest line {line} lists {rel}, which is not in {root}; add the "
-                                         "file or remove the row.", g["url"]))  # fmt: skip
+                    quarantine.append(
+                        _q(
+                            rel,
+                            line,
+                            "missing_file",
+                            f"manifest line {line} lists {rel}, which is not in {root}; add the "
+                            "file or remove the row.",
+                            g["url"],
+                        )
+                    )
                     units[rel] = Unit(rel, line)  # remember it so a repeat is reported as duplicate
                     continue
                 units[rel] = Unit(

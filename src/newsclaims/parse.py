@@ -99,10 +99,18 @@ def iter_batches(root: Path, units: list[Unit], params: Params) -> Iterator[tupl
 
     def base(u: Unit) -> dict[str, Any]:
         return {
-            "path": u.path, "record_id": None, "format": u.format, "data": b"", "charset": None,
-            "url": u.url, "outlet": u.outlet, "published": u.published, "language": u.language,
-            "synthetic": u.synthetic, "fetched_at": u.fetched_at,
-        }  # fmt: skip
+            "path": u.path,
+            "record_id": None,
+            "format": u.format,
+            "data": b"",
+            "charset": None,
+            "url": u.url,
+            "outlet": u.outlet,
+            "published": u.published,
+            "language": u.language,
+            "synthetic": u.synthetic,
+            "fetched_at": u.fetched_at,
+        }
 
     def flush() -> tuple[pl.DataFrame, list[dict]]:
         nonlocal rows, qrows
@@ -112,7 +120,7 @@ def iter_batches(root: Path, units: list[Unit], params: Params) -> Iterator[tupl
 
     for u in units:
         p = root / u.path
-        fmt = u.format or (None if p.stat().st_size == 0 else None)
+        fmt = u.format
         if (fmt or "").lower() == "warc" or warc.is_warc(p):
             n_recs = 0
             try:
@@ -123,28 +131,55 @@ def iter_batches(root: Path, units: list[Unit], params: Params) -> Iterator[tupl
                             qrows.append(qrow(u.path, rec.record_id, rec.url, rec.reason, rec.detail))
                         else:
                             r = base(u)
-                            r.update(record_id=rec.record_id, format="warc", data=rec.payload,
-                                     charset=rec.charset, url=rec.url or u.url, fetched_at=rec.date,
-                                     published=None)  # fmt: skip
+                            r.update(
+                                record_id=rec.record_id,
+                                format="warc",
+                                data=rec.payload,
+                                charset=rec.charset,
+                                url=rec.url or u.url,
+                                fetched_at=rec.date,
+                                published=None,
+                            )
                             rows.append(r)
                         if len(rows) + len(qrows) >= params.batch_size:
                             yield flush()
             except (warc.ArchiveLoadFailed, OSError, EOFError, gzip.BadGzipFile, ValueError) as e:
-                qrows.append(qrow(u.path, None, u.url, "warc_error",
-                                  f"{u.path} is not a readable WARC file ({e}); re-download or re-crawl "
-                                  "it, or remove it from the input folder."))  # fmt: skip
+                qrows.append(
+                    qrow(
+                        u.path,
+                        None,
+                        u.url,
+                        "warc_error",
+                        f"{u.path} is not a readable WARC file ({e}); re-download or re-crawl "
+                        "it, or remove it from the input folder.",
+                    )
+                )
                 continue
             if n_recs == 0:
-                qrows.append(qrow(u.path, None, u.url, "warc_error",
-                                  f"{u.path} holds no readable WARC content record (request/metadata "
-                                  "only, or not a WARC file); check the crawl output."))  # fmt: skip
+                qrows.append(
+                    qrow(
+                        u.path,
+                        None,
+                        u.url,
+                        "warc_error",
+                        f"{u.path} holds no readable WARC content record (request/metadata "
+                        "only, or not a WARC file); check the crawl output.",
+                    )
+                )
             continue
         r = base(u)
         size = p.stat().st_size
         if size > params.max_input_bytes:
-            qrows.append(qrow(u.path, None, u.url, "too_large",
-                              f"{u.path} is {size} bytes, over parse.max_input_bytes; raise it if the file "
-                              "is a real article page."))  # fmt: skip
+            qrows.append(
+                qrow(
+                    u.path,
+                    None,
+                    u.url,
+                    "too_large",
+                    f"{u.path} is {size} bytes, over parse.max_input_bytes; raise it if the file "
+                    "is a real article page.",
+                )
+            )
             continue
         r["data"] = p.read_bytes()
         rows.append(r)
@@ -165,60 +200,102 @@ def _parse_one(u: dict[str, Any], params: Params) -> tuple[dict | None, dict | N
     path, rid, url = u["path"], u["record_id"], u["url"]
     data: bytes = u["data"] or b""
     if not data.strip():
-        return None, qrow(path, rid, url, "empty_file",
-                          f"{path} is empty (0 bytes or whitespace only); re-save or re-fetch it.")  # fmt: skip
+        return None, qrow(
+            path,
+            rid,
+            url,
+            "empty_file",
+            f"{path} is empty (0 bytes or whitespace only); re-save or re-fetch it.",
+        )
     fmt = u["format"] or sniff_format(path, data)
     if fmt not in ("html", "text", "warc"):
-        return None, qrow(path, rid, url, "unsupported_format",
-                          f"{path}: format {fmt!r} is not one of html, text, warc; fix the manifest's "
-                          "format column.")  # fmt: skip
+        return None, qrow(
+            path,
+            rid,
+            url,
+            "unsupported_format",
+            f"{path}: format {fmt!r} is not one of html, text, warc; fix the manifest's format column.",
+        )
     try:
         dec = decoding.decode(data, u["charset"])
     except decoding.BinaryInput as e:
-        return None, qrow(path, rid, url, "binary_file",
-                          f"{path}: {e}; only HTML, text and WARC files can be parsed (convert PDFs or "
-                          "images to text first, or remove the file).")  # fmt: skip
+        return None, qrow(
+            path,
+            rid,
+            url,
+            "binary_file",
+            f"{path}: {e}; only HTML, text and WARC files can be parsed (convert PDFs or "
+            "images to text first, or remove the file).",
+        )
     except (UnicodeDecodeError, LookupError) as e:
-        return None, qrow(path, rid, url, "decode_error",
-                          f"{path}: cannot decode ({e}); save it as UTF-8.")  # fmt: skip
+        return None, qrow(path, rid, url, "decode_error", f"{path}: cannot decode ({e}); save it as UTF-8.")
     is_html = fmt in ("html", "warc") or sniff_format("", data) == "html"
     row: dict[str, Any] = {}
     if is_html:
         page = htmlpage.parse(
-            dec.text, url, favor_precision=params.favor_precision, favor_recall=params.favor_recall,
-            include_tables=params.include_tables, find_dates=params.find_dates,
-        )  # fmt: skip
+            dec.text,
+            url,
+            favor_precision=params.favor_precision,
+            favor_recall=params.favor_recall,
+            include_tables=params.include_tables,
+            find_dates=params.find_dates,
+        )
         if not page.closed:
-            return None, qrow(path, rid, url or page.url, "truncated_html",
-                              f"{path}: the HTML ends without </body> or </html> (download cut off); "
-                              "fetch the page again.")  # fmt: skip
+            return None, qrow(
+                path,
+                rid,
+                url or page.url,
+                "truncated_html",
+                f"{path}: the HTML ends without </body> or </html> (download cut off); fetch the page again.",
+            )
         n = len(page.text)
-        if (
-            page.page_type == "listing"
-            or (page.page_type is None and page.link_density >= params.listing_link_density)
-            or (page.link_density >= params.listing_link_density and n < params.min_body_chars * 3)
+        # A listing declared in JSON-LD, or a link-heavy page without article metadata and with almost no
+        # prose. og:type "website" alone proves nothing (many real article pages use it).
+        link_heavy = page.link_density >= params.listing_link_density
+        if (page.page_type == "listing" and (link_heavy or n < params.paywall_max_chars)) or (
+            page.page_type is None and link_heavy and n < 2 * params.min_body_chars
         ):
-            return None, qrow(path, rid, url or page.url, "not_article",
-                              f"{path}: a listing/tag page (type {page.page_type or 'unknown'}, link "
-                              f"density {page.link_density:.2f}), not an article; remove it or collect "
-                              "the articles it links to.")  # fmt: skip
+            return None, qrow(
+                path,
+                rid,
+                url or page.url,
+                "not_article",
+                f"{path}: a listing/tag page (type {page.page_type or 'unknown'}, link "
+                f"density {page.link_density:.2f}), not an article; remove it or collect "
+                "the articles it links to.",
+            )
         pay = chrome.rules().paywall
         if n < params.paywall_max_chars and (
             page.accessible_for_free is False or (pay is not None and pay.search(page.text))
         ):
-            return None, qrow(path, rid, url or page.url, "paywall",
-                              f"{path}: a paywall stub ({n} characters of teaser); collect the full "
-                              "text with a subscription or remove it.")  # fmt: skip
+            return None, qrow(
+                path,
+                rid,
+                url or page.url,
+                "paywall",
+                f"{path}: a paywall stub ({n} characters of teaser); collect the full "
+                "text with a subscription or remove it.",
+            )
         row.update(
-            url=url or page.url, site_name=page.site_name, title=page.title, kicker=page.kicker,
-            author=page.author, section=page.section, published_at=page.published_at,
-            modified_at=page.modified_at, text=page.text, captions=page.captions,
-            wire_credits=page.wire_credits, reading_time_min=None,
-        )  # fmt: skip
+            url=url or page.url,
+            site_name=page.site_name,
+            title=page.title,
+            kicker=page.kicker,
+            author=page.author,
+            section=page.section,
+            published_at=page.published_at,
+            modified_at=page.modified_at,
+            text=page.text,
+            captions=page.captions,
+            wire_credits=page.wire_credits,
+            reading_time_min=None,
+        )
         declared_lang = page.language
         meta_outlet = registrable_domain(page.url)
     else:
-        hint = language.detect(dec.text[:4000])
+        # Language of the page for the chrome rules: sample the middle of the scrape, where the body is.
+        mid = len(dec.text) // 3
+        hint = language.detect(dec.text[mid : mid + language.DETECT_CHARS])
         s = scrape.clean(dec.text, lang=hint, outlet=u["outlet"] or registrable_domain(url))
         n = len(s.text)
         pay = chrome.rules().paywall
@@ -228,19 +305,34 @@ def _parse_one(u: dict[str, Any], params: Params) -> tuple[dict | None, dict | N
             and pay.search(dec.text)
             and n < params.min_body_chars * 2
         ):
-            return None, qrow(path, rid, url, "paywall",
-                              f"{path}: a paywall stub ({n} characters of teaser).")  # fmt: skip
+            return None, qrow(
+                path, rid, url, "paywall", f"{path}: a paywall stub ({n} characters of teaser)."
+            )
         row.update(
-            url=url, site_name=s.site_name, title=s.title, kicker=s.kicker, author=s.author,
-            section=s.section, published_at=s.published_at, modified_at=s.modified_at, text=s.text,
-            captions=s.captions, wire_credits=s.wire_credits, reading_time_min=s.reading_time_min,
-        )  # fmt: skip
+            url=url,
+            site_name=s.site_name,
+            title=s.title,
+            kicker=s.kicker,
+            author=s.author,
+            section=s.section,
+            published_at=s.published_at,
+            modified_at=s.modified_at,
+            text=s.text,
+            captions=s.captions,
+            wire_credits=s.wire_credits,
+            reading_time_min=s.reading_time_min,
+        )
         declared_lang = None
         meta_outlet = s.header_outlet
     if len(row["text"]) < params.min_body_chars:
-        return None, qrow(path, rid, row["url"], "too_short",
-                          f"{path}: only {len(row['text'])} characters of body after cleaning (minimum "
-                          f"{params.min_body_chars}); check that the file holds a whole article.")  # fmt: skip
+        return None, qrow(
+            path,
+            rid,
+            row["url"],
+            "too_short",
+            f"{path}: only {len(row['text'])} characters of body after cleaning (minimum "
+            f"{params.min_body_chars}); check that the file holds a whole article.",
+        )
     csha = sha256_bytes(data)
     lang, lang_src = language.choose(u["language"], row["text"], declared_lang)
     row.update(
@@ -307,7 +399,7 @@ def finalize(keys: pl.DataFrame, signatures: np.ndarray, params: Params) -> pl.D
                 "version": pl.Int32,
                 "syndication_group": pl.String,
                 "syndication_origin": pl.Boolean,
-            }  # fmt: skip
+            }
         )
     ver = assign_versions(keys)
     syn = syndication.groups(keys, signatures, params.near_duplicate_threshold, params.num_perm)

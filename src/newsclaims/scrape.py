@@ -1,4 +1,4 @@
-"""Text-scrape cleaner: a page copied as text (the seed's kind) -> headline, dateline, body, captions, sources.
+"""Text-scrape cleaner: a page copied as text (the seed's kind) -> headline, dateline, body, captions.
 
 A text scrape is the page read top to bottom: masthead, navigation, breadcrumb, kicker and headline, byline
 and dateline, players and captions, body, source list, then related links and footer. The cleaner finds that

@@ -2,8 +2,8 @@
 
 A crawler's WARC holds many records per file; each response record is its own article snapshot, with the
 record's target URI and capture date (WARC-Date) as URL and fetch time. Records that are not articles are
-accounted for, not lost: non-HTML responses and revisits become quarantine rows. Request, warcinfo and metadata
-records describe the crawl itself (not captured content) and are counted in the log only.
+accounted for, not lost: non-HTML responses and revisits become quarantine rows. Request, warcinfo and
+metadata records describe the crawl itself (not captured content) and are counted in the log only.
 """
 
 from __future__ import annotations
@@ -57,9 +57,17 @@ def records(stream: BinaryIO, max_bytes: int) -> Iterator[Record]:
         url = h.get_header("WARC-Target-URI")
         date = h.get_header("WARC-Date")
         if rtype == "revisit":
-            yield Record(rid, url, date, None, None, None, "revisit_record",
-                         "WARC revisit record (the crawler saw unchanged content; the payload is in the "
-                         "record it refers to): nothing to parse.")  # fmt: skip
+            yield Record(
+                rid,
+                url,
+                date,
+                None,
+                None,
+                None,
+                "revisit_record",
+                "WARC revisit record (the crawler saw unchanged content; the payload is in the "
+                "record it refers to): nothing to parse.",
+            )
             continue
         if rtype not in CONTENT_RECORDS:
             continue
@@ -70,17 +78,41 @@ def records(stream: BinaryIO, max_bytes: int) -> Iterator[Record]:
             ct, cs = _ctype(h.get_header("Content-Type"))
             status = None
         if status and not str(status).startswith("2"):
-            yield Record(rid, url, date, ct, cs, None, "non_html_record",
-                         f"HTTP status {status} (redirect or error page), not an article.")  # fmt: skip
+            yield Record(
+                rid,
+                url,
+                date,
+                ct,
+                cs,
+                None,
+                "non_html_record",
+                f"HTTP status {status} (redirect or error page), not an article.",
+            )
             continue
         if not ct or not ct.startswith(HTML_TYPES):
-            yield Record(rid, url, date, ct, cs, None, "non_html_record",
-                         f"content type {ct or 'unknown'} is not HTML; only HTML pages are parsed.")  # fmt: skip
+            yield Record(
+                rid,
+                url,
+                date,
+                ct,
+                cs,
+                None,
+                "non_html_record",
+                f"content type {ct or 'unknown'} is not HTML; only HTML pages are parsed.",
+            )
             continue
         payload = rec.content_stream().read(max_bytes + 1)
         if len(payload) > max_bytes:
-            yield Record(rid, url, date, ct, cs, None, "too_large",
-                         f"payload over {max_bytes} bytes; raise parse.max_input_bytes to parse it.")  # fmt: skip
+            yield Record(
+                rid,
+                url,
+                date,
+                ct,
+                cs,
+                None,
+                "too_large",
+                f"payload over {max_bytes} bytes; raise parse.max_input_bytes to parse it.",
+            )
             continue
         yield Record(rid, url, date, ct, cs, payload, None)
 

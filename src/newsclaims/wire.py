@@ -1,10 +1,11 @@
 """Wire credits: news-agency credits in bylines, source lists and sign-offs -> canonical agency ids.
 
-Analysis counts a wire story once, so "Verwendete Quellen: Reuters, dpa", "(AFP)", "dpa/moko" and "/fkr/DP/mis"
-must all become the same ids. The agencies and their spellings live in ``lexicon/agencies.csv`` (one row per
-agency: aliases usable anywhere a credit stands, sign-off aliases only in slash sign-offs such as "/fkr/DP/mis",
-where two-letter codes are unambiguous). Only credit-bearing strings are searched, never the whole body: an
-agency named in a sentence ("Reuters reported") is a source mention, not a credit.
+Analysis counts a wire story once, so "Verwendete Quellen: Reuters, dpa", "(AFP)", "dpa/moko" and
+"/fkr/DP/mis" must all become the same ids. The agencies and their spellings live in
+``lexicon/agencies.csv`` (one row per agency: aliases usable anywhere a credit stands, sign-off aliases only
+in slash sign-offs such as "/fkr/DP/mis", where two-letter codes are unambiguous). Only credit-bearing
+strings are searched, never the whole body: an agency named in a sentence ("Reuters reported") is a source
+mention, not a credit.
 """
 
 from __future__ import annotations
