@@ -567,7 +567,7 @@ def _repair_misattribution(att: pl.DataFrame, p: Params) -> pl.DataFrame:
     )
     if cand.height == 0:
         return att
-    cand = cand.explode("values").with_columns(
+    cand = cand.explode("values", empty_as_null=True).with_columns(
         _ok=((pl.col("values") - pl.col("_modal")).abs() <= p.misattribution_tolerance * pl.col("_modal"))
     )
     cand = (

@@ -286,10 +286,34 @@ def proposition_metrics(view: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     return out.sort("proposition_id"), vals.sort("proposition_id", "v")
 
 
+def _agency_domains() -> dict[str, str]:
+    """Wire agency id -> its own domain (lexicon/agencies.csv), so an agency's own copy is not 'wire'."""
+    from newsclaims.paths import lexicon_dir
+
+    path = lexicon_dir() / "agencies.csv"
+    if not path.is_file():
+        return {}
+    df = pl.read_csv(path, columns=["id", "domain"], infer_schema=False).drop_nulls()
+    return dict(df.iter_rows())
+
+
 def outlet_metrics(view: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     """Per outlet: deviation from consensus, unattributed and hedged shares, wire dependence, delay."""
-    arts = articles.with_columns(
-        wire=(pl.col("wire_credits").list.len() > 0)
+    own = _agency_domains()
+    # an agency crediting itself on its own site is not wire dependence
+    credits = articles.select("article_id", "outlet", "wire_credits").explode(
+        "wire_credits", empty_as_null=True
+    )
+    foreign = (
+        credits.filter(pl.col("wire_credits").is_not_null())
+        .with_columns(_dom=pl.col("wire_credits").replace_strict(own, default=None))
+        .filter(pl.col("_dom").is_null() | (pl.col("_dom") != pl.col("outlet")))
+        .select("article_id")
+        .unique()
+        .with_columns(_foreign=pl.lit(True))
+    )
+    arts = articles.join(foreign, on="article_id", how="left").with_columns(
+        wire=pl.col("_foreign").fill_null(False)
         | (pl.col("syndication_group").is_not_null() & ~pl.col("syndication_origin"))
     )
     a = arts.group_by("outlet").agg(
