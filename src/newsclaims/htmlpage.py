@@ -39,6 +39,7 @@ _ARTICLE_TYPES = {
     "reviewnewsarticle",
     "askpublicnewsarticle",
 }
+_CRUMB_ROOTS = {"home", "startseite", "start", "accueil", "homepage", "news", "nachrichten"}
 _LISTING_TYPES = {"collectionpage", "itemlist", "searchresultspage", "profilepage"}
 _WS = re.compile(r"[ \t\r\f\v]+")
 # Short closing lines ("Mit Material von dpa", "MPA and Reuters contributed to this report.", "— MPA") carry
@@ -156,6 +157,32 @@ def _captions(tree: lxml.html.HtmlElement) -> list[str]:
     return caps
 
 
+def _breadcrumb(tree: lxml.html.HtmlElement, ld: list[dict[str, Any]]) -> str | None:
+    """Section path from a JSON-LD BreadcrumbList or a breadcrumb-classed list ("World / Asia Pacific")."""
+    names: list[str] = []
+    bl = next((d for d in ld if "breadcrumblist" in _types(d)), None)
+    if bl is not None:
+        items = bl.get("itemListElement") or []
+        items = sorted((i for i in items if isinstance(i, dict)), key=lambda i: int(i.get("position") or 0))
+        for i in items:
+            n = (
+                i.get("name") or (i.get("item") or {}).get("name")
+                if isinstance(i.get("item"), dict)
+                else i.get("name")
+            )
+            if _clean(n):
+                names.append(_clean(n))  # type: ignore[arg-type]
+    if not names:
+        for el in tree.xpath("//*[contains(@class, 'breadcrumb')][.//li or .//a][1]"):
+            names = [
+                t for t in (_clean(x.text_content()) for x in (el.xpath(".//li") or el.xpath(".//a"))) if t
+            ]
+            break
+    while names and (names[0].lower() in _CRUMB_ROOTS or len(names[0]) > 60):
+        names = names[1:]
+    return " / ".join(n for n in names if len(n) <= 60) or None
+
+
 def _link_density(tree: lxml.html.HtmlElement) -> float:
     body = tree.find("body")
     if body is None:
@@ -210,7 +237,7 @@ def parse(
     page.author = "; ".join(dict.fromkeys(_clean(x) for x in authors if _clean(x))) or None  # type: ignore[arg-type]
     sec = a.get("articleSection")
     sec = sec[0] if isinstance(sec, list) and sec else sec
-    page.section = _clean(sec) or _clean(meta.get("article:section"))
+    page.section = _breadcrumb(tree, ld) or _clean(sec) or _clean(meta.get("article:section"))
     page.site_name = _clean(meta.get("og:site_name")) or (_names(a.get("publisher")) or [None])[0]
     page.url = _clean(meta.get("og:url")) or _clean(meta.get("canonical"))
     if not page.url:
