@@ -107,25 +107,28 @@ def do_parse(input_dir: Path, manifest: Path | None, out: Path, params_path: Pat
     writer: pq.ParquetWriter | None = None
     keys: list[pl.DataFrame] = []
     sigs: list[np.ndarray] = []
-    quarantine: list[pl.DataFrame] = [pl.DataFrame(qrows, schema=parse.schema.table("quarantine").polars_schema)]
+    qschema = parse.schema.table("quarantine").polars_schema
+    quarantine: list[pl.DataFrame] = [pl.DataFrame(qrows, schema=qschema)]
     seen: set[str] = set()
     n_done = 0
     try:
         for batch, read_q in parse.iter_batches(input_dir, units, params):
             arts, q, sg = parse.parse_batch(batch, params)
             if read_q:
-                quarantine.append(pl.DataFrame(read_q, schema=parse.schema.table("quarantine").polars_schema))
+                quarantine.append(pl.DataFrame(read_q, schema=qschema))
             quarantine.append(q)
-            dup = arts["article_id"].is_in(list(seen)) | arts["article_id"].is_duplicated()
+            # ids seen in earlier batches: a set lookup per new row (never a scan of all seen ids)
+            before = pl.Series([a in seen for a in arts["article_id"].to_list()], dtype=pl.Boolean)
+            dup = before | arts["article_id"].is_duplicated()
             if dup.any():
-                first = ~arts["article_id"].is_in(list(seen)) & arts["article_id"].is_first_distinct()
+                first = ~before & arts["article_id"].is_first_distinct()
                 dup = ~first
                 d = arts.filter(dup)
                 quarantine.append(pl.DataFrame([
                     parse.qrow(r["path"], r["record_id"], r["url"], "duplicate_input",
                                f"{r['path']}: same URL and bytes as an input parsed before; it is kept once.")
                     for r in d.iter_rows(named=True)
-                ], schema=parse.schema.table("quarantine").polars_schema))  # fmt: skip
+                ], schema=qschema))  # fmt: skip
                 arts, sg = arts.filter(~dup), sg[~dup.to_numpy()]
             seen.update(arts["article_id"].to_list())
             keys.append(arts.select(parse.KEY_COLUMNS))
@@ -172,7 +175,7 @@ def parse_cmd(input_dir: Path, manifest: Path | None, out: Path, params_path: Pa
 
 
 def do_collect(manifest: Path, out: Path, params_path: Path) -> None:
-    """Fetch a URL list politely into content-addressed snapshots under OUT (resumable); quarantine failures."""
+    """Fetch a URL list politely into content-addressed snapshots under OUT (resumable)."""
     import polars as pl
 
     from newsclaims import collect, io
