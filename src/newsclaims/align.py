@@ -86,6 +86,15 @@ def _lang_lists(d: dict[str, Any] | None) -> dict[str, tuple[str, ...]]:
     return {lang: tuple(str(c) for c in cs) for lang, cs in (d or {}).items()}
 
 
+_UNDER_DEADLINE: dict[str | None, dict[str, str]] = {}
+
+
+def under_deadline(lex_dir: str | None = None) -> dict[str, str]:
+    """Predicate renames for numbers with a deadline (lexicon ``under_deadline``)."""
+    _predicate_lexicon(lex_dir)
+    return _UNDER_DEADLINE[lex_dir]
+
+
 @functools.cache
 def _predicate_lexicon(lex_dir: str | None = None) -> tuple[tuple[Predicate, ...], float]:
     path = Path(lex_dir or lexicon_dir()) / "predicates.yaml"
@@ -103,6 +112,7 @@ def _predicate_lexicon(lex_dir: str | None = None) -> tuple[tuple[Predicate, ...
                 deadline=bool(p.get("deadline", True)),
             )
         )
+    _UNDER_DEADLINE[lex_dir] = {str(k): str(v) for k, v in (raw.get("under_deadline") or {}).items()}
     return tuple(out), float(raw.get("marker_distance_factor", 1.0))
 
 
@@ -407,7 +417,15 @@ def prepare(
     pairs = pairs.unique(subset=["claim_id"], keep="first", maintain_order=True).select(
         "claim_id", _deadline=pl.col("_t_date").dt.strftime("%Y-%m")
     )
-    df = df.join(pairs, on="claim_id", how="left")
+    df = df.join(pairs, on="claim_id", how="left").with_columns(
+        # the number under a deadline, and the deadline itself, are an expectation
+        predicate=pl.when(
+            pl.col("_deadline").is_not_null()
+            | ((pl.col("claim_type") == "time") & ~pl.col("entity").is_in(EVENT_ENTITIES).fill_null(True))
+        )
+        .then(pl.col("predicate").replace(under_deadline(lex_dir)))
+        .otherwise(pl.col("predicate"))
+    )
     df = df.with_columns(
         _asof=pl.col("predicate").replace_strict(frame_of, default="asof").eq("asof")
         & pl.col("_deadline").is_null()
