@@ -2,7 +2,7 @@
 
 Wire copy is republished with small edits (headline, a trimmed paragraph, a reworded sentence); counting it
 once per outlet would inflate how "many" outlets report a figure. Each article gets a content hash of its
-normalised text (exact copies) and a MinHash signature of word shingles (near copies); LSH (datasketch) finds
+normalised text (exact copies) and a MinHash signature of word shingles (near copies); LSH banding finds
 candidate pairs, the signature estimate of Jaccard similarity confirms them, and connected pairs form a group.
 Only the compact signatures are kept across batches, never the texts.
 """
@@ -16,7 +16,8 @@ import zlib
 
 import numpy as np
 import polars as pl
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
+from datasketch.lsh import _optimal_param
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 SCHEME = "affine32"  # datasketch 2.x default: 32-bit values, so a signature is 4 bytes per permutation
@@ -58,6 +59,42 @@ def _mh(sig: np.ndarray, num_perm: int) -> MinHash:
     return MinHash(num_perm=num_perm, seed=SEED, hashvalues=sig, permutations=t.permutations, scheme=SCHEME)
 
 
+def _star_pairs(df: pl.DataFrame, key: str) -> pl.DataFrame:
+    """Pairs (first member, other member) of every bucket with more than one member."""
+    return (
+        df.group_by(key)
+        .agg(pl.col("_i").sort())
+        .filter(pl.col("_i").list.len() > 1)
+        .select(pl.col("_i").list.first().alias("i"), pl.col("_i").list.slice(1).alias("j"))
+        .explode("j", empty_as_null=False)
+    )
+
+
+def candidate_pairs(signatures: np.ndarray, threshold: float, num_perm: int) -> pl.DataFrame:
+    """LSH banding, vectorised: articles sharing one band of their signature are candidate pairs.
+
+    The band layout (b bands of r rows) is datasketch's optimum for ``threshold``. Each band is hashed to one
+    64-bit key per article with numpy and bucketed with polars, one band at a time, so memory is a few bytes
+    per article (datasketch's MinHashLSH keeps Python objects per article: ~9 KB each, too much for 10^6).
+    """
+    b, r = _optimal_param(threshold, num_perm, 0.5, 0.5)
+    n = signatures.shape[0]
+    idx = np.arange(n, dtype=np.int64)
+    mult = np.array(
+        [(0x9E3779B97F4A7C15 ^ (k * 0xBF58476D1CE4E5B9)) & 0xFFFFFFFFFFFFFFFF | 1 for k in range(r)],
+        dtype=np.uint64,
+    )
+    out = []
+    for band in range(b):
+        chunk = signatures[:, band * r : (band + 1) * r].astype(np.uint64)
+        with np.errstate(over="ignore"):
+            h = (chunk * mult).sum(axis=1, dtype=np.uint64)
+        out.append(_star_pairs(pl.DataFrame({"_i": idx, "_k": h}), "_k"))
+    if not out:
+        return pl.DataFrame(schema={"i": pl.Int64, "j": pl.Int64})
+    return pl.concat(out).unique(maintain_order=True)
+
+
 def groups(keys: pl.DataFrame, signatures: np.ndarray, threshold: float, num_perm: int) -> pl.DataFrame:
     """Syndication groups from article keys and their MinHash signatures (one row per key, same order).
 
@@ -66,9 +103,6 @@ def groups(keys: pl.DataFrame, signatures: np.ndarray, threshold: float, num_per
     one URL are versions, not syndication. Returns article_id, syndication_group, syndication_origin.
     """
     n = keys.height
-    ids = keys["article_id"].to_list()
-    urls = keys["url"].to_list()
-    outlets = keys["outlet"].to_list()
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -82,30 +116,31 @@ def groups(keys: pl.DataFrame, signatures: np.ndarray, threshold: float, num_per
         if a != b:
             parent[max(a, b)] = min(a, b)
 
-    def same_url(i: int, j: int) -> bool:
-        return urls[i] is not None and urls[i] == urls[j]
-
-    # exact duplicates
-    by_hash = (
-        keys.with_row_index("_i").group_by("text_hash").agg(pl.col("_i")).filter(pl.col("_i").list.len() > 1)
+    codes = keys.with_row_index("_i").select(
+        pl.col("_i").cast(pl.Int64),
+        "text_hash",
+        pl.col("url").cast(pl.Categorical).to_physical().cast(pl.Int64).fill_null(-1).alias("_u"),
+        pl.col("outlet").cast(pl.Categorical).to_physical().cast(pl.Int64).fill_null(-1).alias("_o"),
     )
-    for members in by_hash["_i"].to_list():
-        m0 = sorted(members)
-        for j in m0[1:]:
-            if not same_url(m0[0], j):
-                union(m0[0], j)
-    # near duplicates
-    if n > 1:
-        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        for i in range(n):
-            lsh.insert(i, _mh(signatures[i], num_perm))
-        for i in range(n):
-            q = _mh(signatures[i], num_perm)
-            for j in lsh.query(q):
-                if j <= i or same_url(i, j) or (outlets[i] is not None and outlets[i] == outlets[j]):
-                    continue
-                if float(np.mean(signatures[i] == signatures[j])) >= threshold:
-                    union(i, j)
+    u = codes["_u"].to_numpy()
+    o = codes["_o"].to_numpy()
+    exact = _star_pairs(codes, "text_hash")
+    near = candidate_pairs(signatures, threshold, num_perm) if n > 1 else exact.clear()
+    for frame, need_other_outlet in ((exact, False), (near, True)):
+        if frame.height == 0:
+            continue
+        i = frame["i"].to_numpy()
+        j = frame["j"].to_numpy()
+        keep = ~((u[i] >= 0) & (u[i] == u[j]))  # snapshots of one URL are versions, not copies
+        if need_other_outlet:
+            keep &= ~((o[i] >= 0) & (o[i] == o[j]))
+            sim = np.empty(len(i))
+            for s0 in range(0, len(i), 65536):  # chunked: never a (pairs x num_perm) array at once
+                sl = slice(s0, s0 + 65536)
+                sim[sl] = (signatures[i[sl]] == signatures[j[sl]]).mean(axis=1)
+            keep &= sim >= threshold
+        for a, c in zip(i[keep].tolist(), j[keep].tolist(), strict=True):
+            union(a, c)
     roots = [find(i) for i in range(n)]
     df = keys.select("article_id", "published_at").with_columns(pl.Series("_root", roots))
     size = df.group_by("_root").agg(pl.len().alias("_n"))
@@ -117,7 +152,6 @@ def groups(keys: pl.DataFrame, signatures: np.ndarray, threshold: float, num_per
         .agg(pl.col("article_id").first().alias("_origin"))
     )
     df = df.join(first, on="_root")
-    _ = ids
     return df.select(
         "article_id",
         pl.when(pl.col("_n") > 1)
