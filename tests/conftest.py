@@ -33,19 +33,32 @@ def newsclaims(*args: str, cwd: Path | None = None, check: bool = True) -> subpr
         timeout=900,
     )
     if check and proc.returncode != 0:
-        raise AssertionError(f"newsclaims {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
+        raise AssertionError(
+            f"newsclaims {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr[-4000:]}"
+        )
     return proc
 
 
 @pytest.fixture(scope="session")
 def demo_dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`newsclaims run data/raw --manifest data/manifests/corpus.csv --out OUT`, shared by xdist workers."""
-    shared = tmp_path_factory.getbasetemp().parent
+    base = tmp_path_factory.getbasetemp()
+    # Under xdist each worker has its own basetemp inside this session's folder: share the parent. Without
+    # xdist the basetemp is this session's own folder (its parent is shared by all sessions: never cache there).
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     out = shared / "demo-dataset"
     with FileLock(str(shared / "demo-dataset.lock")):
         done = out / ".done"
         if not done.is_file():
-            newsclaims("run", str(RAW), "--manifest", str(MANIFEST), "--out", str(out), "--params",
-                       str(ROOT / "params.yaml"))
+            newsclaims(
+                "run",
+                str(RAW),
+                "--manifest",
+                str(MANIFEST),
+                "--out",
+                str(out),
+                "--params",
+                str(ROOT / "params.yaml"),
+            )
             done.write_text(json.dumps({"ok": True}))
     return out

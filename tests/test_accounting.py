@@ -12,7 +12,9 @@ from conftest import MANIFEST, RAW, newsclaims
 
 
 def _accounted(out: Path) -> pl.DataFrame:
-    arts = pl.read_parquet(out / "articles.parquet").select("path", "record_id", pl.lit("articles").alias("t"))
+    arts = pl.read_parquet(out / "articles.parquet").select(
+        "path", "record_id", pl.lit("articles").alias("t")
+    )
     q = (
         pl.read_parquet(out / "quarantine.parquet")
         .filter(pl.col("stage").is_in(["parse", "collect"]))
@@ -42,14 +44,21 @@ def test_a_messy_folder_without_manifest_loses_nothing(tmp_path: Path) -> None:
     (src / "binary.bin").write_bytes(bytes(range(256)) * 40)
     (src / "latin1.txt").write_bytes(
         "Berlin (dpa) - Nach Angaben des Geheimdienstes sollen rund 3.000 Soldaten in Russland sein. "
-        "Die Regierung äußerte sich zunächst nicht zu dem Bericht über die Truppen.\n".encode("latin-1") * 3
+        "Die Regierung äußerte sich zunächst nicht zu dem Bericht über die Truppen.\n".encode("latin-1")
+        * 3
     )
     (src / "sub").mkdir()
     (src / "sub" / "teaser.txt").write_text("Nordkorea\n", encoding="utf-8")
     out = tmp_path / "out"
     newsclaims("run", str(src), "--out", str(out), "--no-analyze")
     acc = _accounted(out)
-    assert sorted(acc["path"].to_list()) == ["binary.bin", "empty.html", "latin1.txt", "seed.txt", "sub/teaser.txt"]
+    assert sorted(acc["path"].to_list()) == [
+        "binary.bin",
+        "empty.html",
+        "latin1.txt",
+        "seed.txt",
+        "sub/teaser.txt",
+    ]
 
 
 def test_manifest_rows_for_missing_or_twice_listed_files_are_quarantined(tmp_path: Path) -> None:

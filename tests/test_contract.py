@@ -47,7 +47,10 @@ def test_data_dictionary_and_datapackage_come_from_the_schemas() -> None:
         fields = [f["name"] for f in by_name[name]["schema"]["fields"]]
         assert fields == schema.table(name).column_names
     claims_fk = by_name["claims"]["schema"]["foreignKeys"]
-    assert {"fields": ["article_id"], "reference": {"resource": "articles", "fields": ["article_id"]}} in claims_fk
+    assert {
+        "fields": ["article_id"],
+        "reference": {"resource": "articles", "fields": ["article_id"]},
+    } in claims_fk
 
 
 def test_schema_yaml_files_declare_only_known_types_and_checks() -> None:
@@ -68,10 +71,14 @@ def corrupted(demo_dataset: Path, tmp_path: Path) -> Path:
         shutil.copy(demo_dataset / f"{n}.parquet", tmp_path / f"{n}.parquet")
     claims = pl.read_parquet(tmp_path / "claims.parquet")
     assert claims.height >= 2, "the demo corpus must give claims"
-    claims = claims.with_row_index("_i").with_columns(
-        article_id=pl.when(pl.col("_i") == 0).then(pl.lit("a0000000000000000")).otherwise("article_id"),
-        char_start=pl.when(pl.col("_i") == 1).then(pl.lit(-5, pl.Int64)).otherwise("char_start"),
-    ).drop("_i")
+    claims = (
+        claims.with_row_index("_i")
+        .with_columns(
+            article_id=pl.when(pl.col("_i") == 0).then(pl.lit("a0000000000000000")).otherwise("article_id"),
+            char_start=pl.when(pl.col("_i") == 1).then(pl.lit(-5, pl.Int64)).otherwise("char_start"),
+        )
+        .drop("_i")
+    )
     claims.write_parquet(tmp_path / "claims.parquet")
     arts = pl.read_parquet(tmp_path / "articles.parquet").with_row_index("_i")
     arts = arts.with_columns(
@@ -92,7 +99,9 @@ def test_corrupted_rows_fail_validation_naming_table_row_and_rule(corrupted: Pat
     assert "Traceback" not in err
 
 
-def test_validate_stage_moves_bad_rows_to_quarantine_and_strict_fails(demo_dataset: Path, tmp_path: Path) -> None:
+def test_validate_stage_moves_bad_rows_to_quarantine_and_strict_fails(
+    demo_dataset: Path, tmp_path: Path
+) -> None:
     inter = demo_dataset / "interim"
     for d in ("parse", "extract", "align"):
         shutil.copytree(inter / d, tmp_path / d)
@@ -101,8 +110,17 @@ def test_validate_stage_moves_bad_rows_to_quarantine_and_strict_fails(demo_datas
     claims.with_columns(
         char_start=pl.when(pl.col("claim_id") == victim).then(pl.lit(-1, pl.Int64)).otherwise("char_start")
     ).write_parquet(tmp_path / "align" / "claims.parquet")
-    args = ["validate", "--parse", str(tmp_path / "parse"), "--extract", str(tmp_path / "extract"),
-            "--align", str(tmp_path / "align"), "--out", str(tmp_path / "out")]
+    args = [
+        "validate",
+        "--parse",
+        str(tmp_path / "parse"),
+        "--extract",
+        str(tmp_path / "extract"),
+        "--align",
+        str(tmp_path / "align"),
+        "--out",
+        str(tmp_path / "out"),
+    ]
     newsclaims(*args)
     q = pl.read_parquet(tmp_path / "out" / "quarantine.parquet")
     row = q.filter(pl.col("record_id") == victim)

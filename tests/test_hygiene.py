@@ -18,7 +18,10 @@ BIN = Path(sys.executable).parent
 
 
 def test_ruff_lint_and_format() -> None:
-    for args in (["check", "src", "tests", "benchmarks"], ["format", "--check", "src", "tests", "benchmarks"]):
+    for args in (
+        ["check", "src", "tests", "benchmarks"],
+        ["format", "--check", "src", "tests", "benchmarks"],
+    ):
         proc = subprocess.run([str(BIN / "ruff"), *args], cwd=ROOT, capture_output=True, text=True)
         assert proc.returncode == 0, proc.stdout + proc.stderr
 
@@ -47,7 +50,9 @@ def test_every_raw_file_is_in_the_manifest_and_only_the_seed_is_real() -> None:
         assert r["synthetic"] == "true", r["path"]
         host = urlparse(r["url"]).hostname if r["url"] else None
         if host:
-            assert host.endswith(".example"), f"{r['path']}: synthetic articles use reserved *.example domains"
+            assert host.endswith(".example"), (
+                f"{r['path']}: synthetic articles use reserved *.example domains"
+            )
         if r["outlet"]:
             assert r["outlet"].endswith(".example"), r["path"]
 

@@ -54,20 +54,29 @@ def test_citation_cff_is_valid_and_carries_the_package_version() -> None:
         if os.environ.get("CI"):
             pytest.fail("cffconvert missing: `make test` installs it into .tools/cff")
         pytest.skip("cffconvert not installed (make .tools/cff/bin/cffconvert)")
-    proc = subprocess.run([str(tool), "--validate", "-i", str(ROOT / "CITATION.cff")], capture_output=True,
-                          text=True)
+    proc = subprocess.run(
+        [str(tool), "--validate", "-i", str(ROOT / "CITATION.cff")], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def test_release_bundle_is_complete_checksummed_and_croissant_valid(demo_dataset: Path, tmp_path: Path) -> None:
+def test_release_bundle_is_complete_checksummed_and_croissant_valid(
+    demo_dataset: Path, tmp_path: Path
+) -> None:
     bundle = tmp_path / "bundle"
     newsclaims("release", "--data", str(demo_dataset), "--out", str(bundle))
     names = {p.name for p in bundle.iterdir()}
     tables = ["articles", "claims", "source_mentions", "sources", "propositions", "quarantine"]
     for t in tables:
         assert f"{t}.parquet" in names and f"{t}.csv" in names
-    assert {"datapackage.json", "croissant.json", "CITATION.cff", "README.md", "SHA256SUMS",
-            "LICENSE-DATA.md"} <= names
+    assert {
+        "datapackage.json",
+        "croissant.json",
+        "CITATION.cff",
+        "README.md",
+        "SHA256SUMS",
+        "LICENSE-DATA.md",
+    } <= names
     sums = dict(reversed(line.split("  ")) for line in (bundle / "SHA256SUMS").read_text().splitlines())
     assert set(sums) == names - {"SHA256SUMS"}
     for name, digest in sums.items():
@@ -76,8 +85,10 @@ def test_release_bundle_is_complete_checksummed_and_croissant_valid(demo_dataset
     assert "{{" not in card and "synthetic" in card.lower() and __version__ in card
     # CSV copies hold the same rows as the Parquet tables
     for t in tables:
-        assert pl.read_csv(bundle / f"{t}.csv", infer_schema=False).height == pl.read_parquet(
-            bundle / f"{t}.parquet").height
+        assert (
+            pl.read_csv(bundle / f"{t}.csv", infer_schema=False).height
+            == pl.read_parquet(bundle / f"{t}.parquet").height
+        )
     import mlcroissant as mlc
 
     ds = mlc.Dataset(jsonld=str(bundle / "croissant.json"))

@@ -27,8 +27,10 @@ def _run(cmd: list[str], cwd: Path) -> str:
         "DVC_NO_ANALYTICS": "1",
         "PYTHONHASHSEED": "0",
         "MPLBACKEND": "Agg",
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
     }
     proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=1500)
     assert proc.returncode == 0, f"{' '.join(cmd)} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
@@ -36,9 +38,13 @@ def _run(cmd: list[str], cwd: Path) -> str:
 
 
 def test_fresh_rebuild_reproduces_dvc_lock_byte_for_byte(tmp_path: Path) -> None:
-    listed = subprocess.run(
-        ["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True, check=True
-    ).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True, check=True
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     copy = tmp_path / "repo"
     for rel in filter(None, listed):
         src = ROOT / rel
@@ -62,4 +68,6 @@ def test_fresh_rebuild_reproduces_dvc_lock_byte_for_byte(tmp_path: Path) -> None
     assert "up to date" in status, status
 
     _run([*dvc, "repro", "-f"], copy)
-    assert (copy / "dvc.lock").read_bytes() == first, "dvc repro -f changed dvc.lock: an output is not deterministic"
+    assert (copy / "dvc.lock").read_bytes() == first, (
+        "dvc repro -f changed dvc.lock: an output is not deterministic"
+    )

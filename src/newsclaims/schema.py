@@ -201,6 +201,20 @@ def validate(df: pl.DataFrame, name: str) -> pl.DataFrame:
         raise ContractError(f"table {name!r}: {e}") from None
 
 
+def _rule(name: str, column: str | None, check: str | None, check_number: object) -> str:
+    """Name the broken rule as schemas/<table>.yaml states it (pandera's own text lists whole enums)."""
+    t = table(name)
+    col = next((c for c in t.columns if c.name == column), None)
+    if col is not None and isinstance(check_number, int) and check and "(" in check:
+        kinds = list(col.checks.items())
+        if 0 <= check_number < len(kinds):
+            kind, arg = kinds[check_number]
+            if kind == "isin":
+                return f"isin {list(arg)[:8]}{' ...' if len(arg) > 8 else ''}"
+            return kind if arg is True else f"{kind} {arg}"
+    return str(check)
+
+
 def _summarise(name: str, err: pa.errors.SchemaErrors, limit: int = 20) -> str:
     """Plain-words report: table, column, rule, and the failing rows (index and value)."""
     lines = [f"table {name!r} breaks its schema (schemas/{name}.yaml):"]
@@ -210,11 +224,11 @@ def _summarise(name: str, err: pa.errors.SchemaErrors, limit: int = 20) -> str:
     except Exception:  # pragma: no cover - defensive: fall back to pandera's own text
         return "\n".join([*lines, str(err)])
     for r in rows[:limit]:
-        col = r.get("column") or "(table)"
-        check = r.get("check")
+        col = r.get("column")
+        rule = _rule(name, col, r.get("check"), r.get("check_number"))
         idx = r.get("index")
-        val = r.get("failure_case")
-        lines.append(f"  - column {col!r}, rule {check}: row {idx} has {val!r}")
+        where = f"row {idx}" if idx is not None else "the column"
+        lines.append(f"  - column {col or '(table)'!r}, rule {rule}: {where} has {r.get('failure_case')!r}")
     if len(rows) > limit:
         lines.append(f"  ... and {len(rows) - limit} more failures")
     return "\n".join(lines)
