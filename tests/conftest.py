@@ -43,8 +43,8 @@ def newsclaims(*args: str, cwd: Path | None = None, check: bool = True) -> subpr
 def demo_dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`newsclaims run data/raw --manifest data/manifests/corpus.csv --out OUT`, shared by xdist workers."""
     base = tmp_path_factory.getbasetemp()
-    # Under xdist each worker has its own basetemp inside this session's folder: share the parent. Without
-    # xdist the basetemp is this session's own folder (its parent is shared by all sessions: never cache there).
+    # Under xdist each worker has its own basetemp inside this session's folder: share the parent.
+    # Without xdist the basetemp is this session's own folder (its parent is shared by all sessions).
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     out = shared / "demo-dataset"
     with FileLock(str(shared / "demo-dataset.lock")):

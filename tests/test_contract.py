@@ -27,9 +27,10 @@ def test_every_published_table_has_a_schema_with_described_columns() -> None:
 
 def test_minimum_column_contract_of_issue_2() -> None:
     need = {
-        "articles": "article_id path url outlet title published_at language text wire_credits syndication_group",
-        "claims": "claim_id article_id claim_type value value_high qualifier entity entity_text source_id cue "
-        "hedged claim_date sentence char_start char_end",
+        "articles": "article_id path url outlet title published_at language text wire_credits "
+        "syndication_group",
+        "claims": "claim_id article_id claim_type value value_high qualifier entity entity_text source_id "
+        "cue hedged claim_date sentence char_start char_end",
         "sources": "source_id name source_type country wikidata_qid aliases",
     }
     for name, cols in need.items():
