@@ -23,11 +23,12 @@ import polars as pl
 
 from newsclaims import attribution, entities, framing, numbers, sentences, timeexpr
 from newsclaims.attribution import Cue, Mention
-from newsclaims.lexicon_lang import Lang, load
+from newsclaims.lexicon_lang import Lang, load, lower_text
 from newsclaims.schema import table
 from newsclaims.version import __version__
 
 EXTRACTOR_NAME = f"rules-{__version__}"
+MENTION_REACH = 250  # characters around a reporting cue searched for source mentions (a long sentence)
 TIME_QTY_GAP = (
     30  # characters between a count and a deadline that belongs to it ("10.000 Soldaten bis Dezember")
 )
@@ -96,15 +97,22 @@ class _Field:
 
     def run(self) -> None:
         text, lang = self.text, self.lang
-        dates = timeexpr.find_dates(text, lang, self.pub)
-        nums = numbers.find_numbers(text, lang, timeexpr.day_month_spans(dates, text, lang))
+        low = lower_text(text)
+        dates = timeexpr.find_dates(text, lang, self.pub, low)
+        nums = numbers.find_numbers(text, lang, timeexpr.day_month_spans(dates, text, lang), low)
         times = [d for d in dates if d.is_claim]
-        self.reg_mentions = attribution.find_mentions(text, lang)
-        cues_all = attribution.find_cues(text, 0, len(text), lang)
-        self._keep_cued_mentions(cues_all)
+        self.cues_all = attribution.find_cues(text, 0, len(text), lang, low)
+        reach = MENTION_REACH
+        windows = attribution.merge_windows(
+            [(c.start - reach, c.end + reach) for c in self.cues_all], len(text)
+        )
+        self.reg_mentions = attribution.find_mentions(text, lang, low, windows)
+        self._keep_cued_mentions(self.cues_all)
         if not nums and not times:
             return
-        self.sents = sentences.split(text, lang)
+        self.sents = sentences.split_around(
+            text, lang, [n.num_start for n in nums] + [d.date_start for d in times]
+        )
         self.starts = [s for s, _e in self.sents]
         self.quotes = framing.quote_spans(text, lang)
         self._own: dict[int, _Attr | None] = {}
@@ -163,7 +171,7 @@ class _Field:
         s, e = self.sents[i]
         text, lang = self.text, self.lang
         res: _Attr | None = None
-        cues = attribution.find_cues(text, s, e, lang)
+        cues = [c for c in self.cues_all if s <= c.start and c.end <= e]
         if cues:
             ms = self._mentions_in(s, e)
             best: tuple[tuple[int, int, int], _Attr] | None = None

@@ -23,10 +23,42 @@ FALLBACK_LANGUAGE = "en"
 
 
 def _alt(items: list[str] | tuple[str, ...], escape: bool = True) -> str:
-    """Alternation of phrases, longest first, so the regex engine prefers the longest phrase."""
+    """Alternation of phrases that prefers the longest phrase.
+
+    Literal phrases become a character trie ("mehr(?:\\s+als)?"): Python's ``re`` tries every branch of an
+    alternation at every position, so a trie is several times faster on the whole-text passes."""
     uniq = sorted({i for i in items if i}, key=lambda s: (-len(s), s))
-    parts = [_phrase(i) if escape else i for i in uniq]
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+    if not uniq:
+        return "(?!x)x"
+    if escape:
+        return "(?:" + trie_regex(uniq) + ")"
+    return "(?:" + "|".join(uniq) + ")"
+
+
+def trie_regex(items: list[str] | tuple[str, ...]) -> str:
+    """Regex matching exactly the given phrases, longest first, as a trie of characters."""
+    root: dict[str, dict] = {}
+    for w in items:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def enc(ch: str) -> str:
+        if ch == " ":
+            return r"\s+"
+        if ch in "'’":
+            return "['’]"
+        return re.escape(ch)
+
+    def rx(node: dict[str, dict]) -> str:
+        alts = [enc(ch) + rx(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return rx(root)
 
 
 def _phrase(p: str) -> str:
@@ -35,6 +67,39 @@ def _phrase(p: str) -> str:
     out = re.sub(r"(?:\\ )+", r"\\s+", out)
     out = re.sub("['’]", "['’]", out)
     return out
+
+
+def lower_regex(src: str) -> str:
+    """The pattern for lower-cased text: literal letters lower-cased, escapes kept, (?i) dropped.
+
+    Why: Python's ``re`` is ~7x slower on case-insensitive alternations; the whole-text passes (numbers,
+    dates, cues, mentions) run case-sensitively on ``text.lower()`` (same offsets) instead.
+    """
+    src = src.replace("(?i:", "(?:").replace("(?i)", "")
+    out = []
+    i = 0
+    while i < len(src):
+        ch = src[i]
+        if ch == "\\" and i + 1 < len(src):
+            out.append(src[i : i + 2])
+            i += 2
+            continue
+        if ch == "(" and src.startswith("(?P<", i):  # group names stay as written
+            j = src.index(">", i)
+            out.append(src[i : j + 1])
+            i = j + 1
+            continue
+        out.append(ch.lower())
+        i += 1
+    return "".join(out)
+
+
+def lower_text(text: str) -> str:
+    """``text.lower()`` when it keeps every offset (it does except for rare letters such as 'İ')."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def word_re(items: list[str] | tuple[str, ...]) -> str:
@@ -179,8 +244,10 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
         r"(?:(?:[ \t\u00a0]+|-|[ \t\u00a0]+(?i:" + _alt(list(joiners)) + r")[ \t\u00a0]+)"
         r"(?i:" + word + r")(?![\w]))*"
     )
-    number_re = re.compile(r"(?<![\w.,])" + tok + r"(?![\w])" + follow)
-    vague_re = re.compile(r"(?<![\w])(?i:" + _alt(_strs(n.get("vague")), escape=False) + r")(?![\w])")
+    number_re = re.compile(lower_regex(r"(?<![\w.,])" + tok + r"(?![\w])" + follow))
+    vague_re = re.compile(
+        lower_regex(r"(?<![\w])(?i:" + _alt(_strs(n.get("vague")), escape=False) + r")(?![\w])")
+    )
 
     def qual(section: dict[str, list[str]] | None) -> tuple[dict[str, str], list[str]]:
         m: dict[str, str] = {}
@@ -232,10 +299,14 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
     )
     date_parts.append(r"(?P<wd_day>(?i:" + _alt(list(weekdays)) + r"))")
     date_parts.append(r"(?P<rel>(?i:" + _alt(list(rel)) + r"))")
-    date_re = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{p})" for p in date_parts) + r")(?![\w])")
+    date_re = re.compile(
+        lower_regex(r"(?<![\w])(?:" + "|".join(f"(?:{p})" for p in date_parts) + r")(?![\w])")
+    )
     deadline_re = re.compile(
         r"(?<![\w])(?i:(" + _alt(_strs(dd.get("deadline_before"))) + r"))[ \t\u00a0]+"
-        r"(?:(?i:dem|der|den|the|le|la|l['’]|du)[ \t\u00a0]+)?$"
+        r"(?:(?i:"
+        + _alt(["dem", "der", "den", "the", "le", "la", "l'", "du", *_strs(dd.get("weekday_future"))])
+        + r")[ \t\u00a0]+)?$"
     )
     expect_re = {
         k: re.compile(r"(?i)(?<![\w])" + _alt(_strs(v)) + r"\w*")
@@ -246,9 +317,11 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
     cues = a.get("cues") or []
     cue_kinds = tuple(str(c["kind"]) for c in cues)
     cue_re = re.compile(
-        r"(?i)(?<![\w])(?:" + "|".join(f"(?P<c{i}>{c['re']})" for i, c in enumerate(cues)) + r")(?![\w])"
+        lower_regex(
+            r"(?<![\w])(?:" + "|".join(f"(?P<c{i}>{c['re']})" for i, c in enumerate(cues)) + r")(?![\w])"
+        )
     )
-    not_source_re = re.compile(r"(?i)" + word_re(_strs(a.get("not_sources"))))
+    not_source_re = re.compile(lower_regex(word_re(_strs(a.get("not_sources")))))
     pr = _strs(a.get("pronouns_person"))
     pronoun_re = re.compile(r"(?<![\w])(?i:" + _alt(pr) + r")(?![\w])") if pr else None
     continuation_re = re.compile(r"(?i)" + word_re(_strs(a.get("continuation"))))

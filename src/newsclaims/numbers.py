@@ -154,24 +154,49 @@ def _masked(start: int, end: int, masks: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in masks)
 
 
-def find_numbers(text: str, lang: Lang, masks: list[tuple[int, int]] | None = None) -> list[NumberMatch]:
-    """Every counting number in ``text`` (not furniture), with qualifier and range, in text order."""
+FURNITURE_WINDOW = 45  # characters around a number searched for furniture patterns (phone numbers, dates)
+
+
+def _furniture_spans(text: str, s: int, e: int, lang: Lang) -> list[tuple[int, int]]:
+    """Furniture pattern spans near one number (a window, not the whole text: the hot path stays cheap)."""
+    lo = max(0, s - FURNITURE_WINDOW)
+    return [m.span() for m in lang.furniture_re.finditer(text, lo, min(len(text), e + FURNITURE_WINDOW))]
+
+
+def find_numbers(
+    text: str, lang: Lang, masks: list[tuple[int, int]] | None = None, lower: str | None = None
+) -> list[NumberMatch]:
+    """Every counting number in ``text`` (not furniture), with qualifier and range, in text order.
+
+    ``lower`` is ``text`` lower-cased with the same offsets (computed when not given)."""
+    from newsclaims.lexicon_lang import lower_text
+
+    low = lower if lower is not None else lower_text(text)
     masks = list(masks or [])
-    masks.extend(m.span() for m in lang.furniture_re.finditer(text))
     out: list[NumberMatch] = []
     consumed_until = -1
-    for m in lang.vague_re.finditer(text):
+    for m in lang.vague_re.finditer(low):
         if _masked(m.start(), m.end(), masks):
             continue
         out.append(
-            NumberMatch(m.start(), m.end(), m.start(), m.end(), None, None, "approx", m.group(0), vague=True)
+            NumberMatch(
+                m.start(),
+                m.end(),
+                m.start(),
+                m.end(),
+                None,
+                None,
+                "approx",
+                text[m.start() : m.end()],
+                vague=True,
+            )
         )
     vague_spans = [(v.start, v.end) for v in out]
-    for m in lang.number_re.finditer(text):
+    for m in lang.number_re.finditer(low):
         s, e = m.span()
         if s < consumed_until:
             continue
-        phrase = m.group(0)
+        phrase = text[s:e]
         if phrase[:1].isdigit():
             # after digits only scale words belong to the number ("12-thousand", "1,5 Millionen")
             spans = [t.span() for t in _TOKEN.finditer(phrase)]
@@ -194,6 +219,8 @@ def find_numbers(text: str, lang: Lang, masks: list[tuple[int, int]] | None = No
             toks = toks[1:]
         if not toks or _masked(s, e, masks) or _masked(s, e, vague_spans):
             continue
+        if phrase[:1].isdigit() and _masked(s, e, _furniture_spans(text, s, e, lang)):
+            continue
         value = value_of(phrase, lang)
         if value is None or (value <= 0 and not phrase[:1].isdigit()):
             continue
@@ -203,16 +230,16 @@ def find_numbers(text: str, lang: Lang, masks: list[tuple[int, int]] | None = No
         # range: "zwischen 10.000 und 12.000", "10,000 to 12,000", "10 000 à 12 000"
         rc = lang.range_conn_re.match(text, e)
         if rc:
-            m2 = lang.number_re.match(text, rc.end())
+            m2 = lang.number_re.match(low, rc.end())
             if m2 and not _masked(m2.start(), m2.end(), masks):
-                v2 = value_of(m2.group(0), lang)
+                v2 = value_of(text[m2.start() : m2.end()], lang)
                 conn = rc.group(1).lower()
                 opened = lang.range_open_re.search(text, max(0, s - 20), s)
                 if (
                     v2 is not None
                     and v2 > value
                     and (opened or conn in lang.range_bare)
-                    and not is_furniture(text, m2.start(), m2.end(), m2.group(0), v2, lang)
+                    and not is_furniture(text, m2.start(), m2.end(), text[m2.start() : m2.end()], v2, lang)
                 ):
                     qualifier, value_high = "range", v2
                     end = m2.end()

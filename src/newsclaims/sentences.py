@@ -51,10 +51,27 @@ def _should_merge(prev: str, nxt: str, lang: Lang) -> bool:
     return False
 
 
+def _offsets(chunk: str) -> list[tuple[int, int]]:
+    """Sentence offsets in ``chunk``. blingfire's own offset variant maps bytes to characters in a Python loop
+    (~0.6 ms per paragraph); its plain variant is C only, so the sentences are located with ``str.find``.
+    When blingfire normalised a sentence (whitespace), the offset variant is used for that paragraph."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for sent in blingfire.text_to_sentences(chunk).split("\n"):
+        if not sent:
+            continue
+        a = chunk.find(sent, pos)
+        if a < 0:
+            return [tuple(x) for x in blingfire.text_to_sentences_and_offsets(chunk)[1]]
+        out.append((a, a + len(sent)))
+        pos = a + len(sent)
+    return out
+
+
 def split_span(text: str, start: int, end: int, lang: Lang) -> list[tuple[int, int]]:
     """Sentences of ``text[start:end]`` (one paragraph) as absolute (start, end) spans."""
     chunk = text[start:end]
-    _, offs = blingfire.text_to_sentences_and_offsets(chunk)
+    offs = _offsets(chunk)
     spans: list[tuple[int, int]] = []
     for a, b in offs:
         a += start
@@ -71,4 +88,24 @@ def split(text: str, lang: Lang) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in paragraphs(text):
         out.extend(split_span(text, s, e, lang))
+    return out
+
+
+def split_around(text: str, lang: Lang, positions: list[int]) -> list[tuple[int, int]]:
+    """Sentences of the paragraphs that hold ``positions`` and of the paragraph before each (attribution is
+    carried from the previous sentence); every other paragraph stays one span. Same spans as :func:`split`
+    where it matters, at a fraction of the cost on long articles with few claims."""
+    paras = paragraphs(text)
+    need: set[int] = set()
+    k = 0
+    for pos in sorted(positions):
+        while k + 1 < len(paras) and paras[k + 1][0] <= pos:
+            k += 1
+        need.update((k, k - 1))
+    out: list[tuple[int, int]] = []
+    for i, (s, e) in enumerate(paras):
+        if i in need:
+            out.extend(split_span(text, s, e, lang))
+        else:
+            out.append((s, e))
     return out

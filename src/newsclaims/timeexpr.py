@@ -84,12 +84,15 @@ def resolve_weekday(weekday: int, ref: dt.date, direction: int) -> dt.date:
     return ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)
 
 
-def find_dates(text: str, lang: Lang, published: dt.date | None) -> list[DateMatch]:
+def find_dates(text: str, lang: Lang, published: dt.date | None, lower: str | None = None) -> list[DateMatch]:
     """Every date expression in ``text``, resolved against ``published`` (today's date is never used)."""
+    from newsclaims.lexicon_lang import lower_text
+
     out: list[DateMatch] = []
     if published is None:
         return out
-    for m in lang.date_re.finditer(text):
+    low = lower if lower is not None else lower_text(text)
+    for m in lang.date_re.finditer(low):
         g = m.groupdict()
         s, e = m.span()
         kind = ""
@@ -99,7 +102,7 @@ def find_dates(text: str, lang: Lang, published: dt.date | None) -> list[DateMat
             if g.get("dh_day") or g.get("my_day"):
                 pre = "dh_" if g.get("dh_day") else "my_"
                 day = int(g[pre + "day"])
-                mon_txt = g[pre + "month"]
+                mon_txt = text[m.start(pre + "month") : m.end(pre + "month")]
                 if _ambiguous(mon_txt, lang):
                     continue
                 month = lang.months[mon_txt.lower()]
@@ -107,7 +110,7 @@ def find_dates(text: str, lang: Lang, published: dt.date | None) -> list[DateMat
                 d = dt.date(year, month, day)
                 kind = "day_month"
             elif g.get("mo_month"):
-                mon_txt = g["mo_month"]
+                mon_txt = text[m.start("mo_month") : m.end("mo_month")]
                 if _ambiguous(mon_txt, lang):
                     continue
                 month = lang.months[mon_txt.lower()]

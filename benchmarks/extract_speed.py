@@ -1,0 +1,142 @@
+"""Extraction throughput and peak memory on generated ~4 KB news articles (issue 5 target: >= 500/s/core).
+
+Articles are generated from sentence templates in German, English and French with numbers, qualifiers,
+dates, sources, hedges and plenty of plain prose, so that every code path runs. Prints articles/s on one core
+(in process) and on all cores (multiprocessing over batches), and the peak resident memory.
+
+    .venv/bin/python benchmarks/extract_speed.py [--articles 4000]
+"""
+
+# ruff: noqa: E501  (template sentences are data)
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import resource
+import time
+
+import polars as pl
+
+from newsclaims.extract import Params, extract, extract_parallel
+
+TEMPLATES = {
+    "de": [
+        "Der südkoreanische Geheimdienst NIS geht davon aus, dass Nordkorea insgesamt rund {n} Soldaten entsendet.",
+        "Nach Angaben des Pentagons sollen bereits mehr als {n} Soldaten in der Region Kursk sein.",
+        "Im Osten Russlands würden derzeit {n} nordkoreanische Infanteristen ausgebildet, sagte Kyrylo Budanow.",
+        "Er rechne damit, dass sie ab {d}. November zum Einsatz bereit seien.",
+        "Die Regierung in Berlin beobachtet die Entwicklung nach eigenen Worten mit großer Sorge.",
+        "Pjöngjang unterstützt den russischen Angriffskrieg gegen die Ukraine bereits massiv mit Waffen.",
+        "Erst im Juni unterzeichneten Moskau und Pjöngjang einen Vertrag über eine strategische Zusammenarbeit.",
+        "Beobachter sprechen von einer neuen Phase des Krieges, die Europa vor schwierige Fragen stellt.",
+    ],
+    "en": [
+        "About {n} North Korean troops have reportedly been sent to Russia, the Pentagon said on Monday.",
+        "South Korea's spy agency told lawmakers that at least {n} soldiers had arrived in Vladivostok.",
+        "Kirby said between {n} and {m} troops would be ready for combat by December.",
+        "Analysts say the deployment marks a turning point in the relationship between the two countries.",
+        "The Kremlin has not confirmed the reports and called them fake, according to state media.",
+        "Officials in Kyiv have long warned that Pyongyang supplies Moscow with shells and missiles.",
+        "The move comes weeks after the two countries signed a mutual defence treaty in June.",
+    ],
+    "fr": [
+        "Selon les services de renseignement sud-coréens, Pyongyang aurait envoyé environ {n} soldats.",
+        "Le Pentagone estime que plus de {n} militaires nord-coréens seront déployés d'ici décembre.",
+        "Le président ukrainien a dénoncé le silence des partenaires occidentaux face à cette escalade.",
+        "Les autorités russes n'ont pas commenté ces informations, ont indiqué des diplomates à Bruxelles.",
+        "La coopération militaire entre les deux pays s'est nettement renforcée ces derniers mois.",
+    ],
+}
+# Prose without claims: real 4 KB reports carry ~6-10 claims (the demo corpus: 142 claims in 36 articles of
+# ~2 KB), so about one sentence in four carries a number or date, as below.
+PROSE = {
+    "de": [
+        "Die Lage an der Front bleibt nach Einschätzung von Beobachtern äußerst angespannt.",
+        "Viele Menschen in der Region verfolgen die Nachrichten mit wachsender Unruhe.",
+        "Die Regierung kündigte an, die Lage weiter genau zu beobachten und sich mit den Partnern abzustimmen.",
+        "Kritiker werfen dem Westen vor, zu zögerlich auf die neue Entwicklung zu reagieren.",
+        "In der Hauptstadt kamen am Abend Vertreter mehrerer Ministerien zu Beratungen zusammen.",
+        "Die Opposition forderte eine rasche Aufklärung und mehr Transparenz gegenüber der Öffentlichkeit.",
+    ],
+    "en": [
+        "The situation on the front line remains tense, according to observers in the region.",
+        "Many residents say they follow the news with growing unease and fear for their relatives.",
+        "Western governments have so far been cautious in their public statements about the development.",
+        "Critics accuse the allies of reacting too slowly to a conflict that keeps changing shape.",
+        "Diplomats met behind closed doors on Tuesday evening to discuss possible responses.",
+        "The opposition demanded more transparency and a full briefing of parliament.",
+    ],
+    "fr": [
+        "La situation sur le front reste tendue, selon plusieurs observateurs sur place.",
+        "De nombreux habitants suivent l'actualité avec une inquiétude croissante pour leurs proches.",
+        "Les gouvernements occidentaux restent prudents dans leurs déclarations publiques.",
+        "Les critiques reprochent aux alliés de réagir trop lentement à l'évolution du conflit.",
+        "Des diplomates se sont réunis à huis clos mardi soir pour discuter des réponses possibles.",
+    ],
+}
+CLAIM_SHARE = 0.3  # share of sentences drawn from the claim templates
+
+
+def _num(lang: str, rnd: random.Random) -> str:
+    v = rnd.choice([300, 1500, 3000, 8000, 10000, 11000, 12000])
+    s = f"{v:,}"
+    return s.replace(",", ".") if lang == "de" else (s.replace(",", " ") if lang == "fr" else s)
+
+
+def make_articles(n: int, size: int = 4000, seed: int = 7) -> pl.DataFrame:
+    rnd = random.Random(seed)
+    rows = []
+    for i in range(n):
+        lang = ("de", "en", "fr")[i % 3]
+        paras, cur, total = [], [], 0
+        while total < size:
+            t = rnd.choice(TEMPLATES[lang] if rnd.random() < CLAIM_SHARE else PROSE[lang])
+            s = t.format(n=_num(lang, rnd), m=_num(lang, rnd), d=rnd.randint(1, 28))
+            cur.append(s)
+            total += len(s) + 1
+            if len(cur) >= 4:
+                paras.append(" ".join(cur))
+                cur = []
+        if cur:
+            paras.append(" ".join(cur))
+        rows.append(
+            {
+                "article_id": f"a{i:016x}",
+                "text": "\n\n".join(paras),
+                "captions": ["Soldaten bei einer Parade in Pjöngjang (Archivbild)."] if lang == "de" else [],
+                "language": lang,
+                "published_at": dt.datetime(2024, 10, 20, 8, 27, tzinfo=dt.UTC),
+            }
+        )
+    return pl.DataFrame(rows)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=4000)
+    args = ap.parse_args()
+    arts = make_articles(args.articles)
+    kb = arts["text"].str.len_bytes().mean() / 1024
+    extract(arts.head(50), Params())  # warm up: lexicons compiled, simplemma dictionaries loaded
+
+    t0 = time.perf_counter()
+    c, m, _s = extract(arts, Params())
+    one = args.articles / (time.perf_counter() - t0)
+    cores = os.cpu_count() or 1
+    t0 = time.perf_counter()
+    c2, _m2, _s2 = extract_parallel(arts, Params(workers=0, batch_size=250))
+    many = args.articles / (time.perf_counter() - t0)
+    assert c2.equals(c), "parallel output differs from in-process output"
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"articles: {args.articles} generated (mean {kb:.1f} KB of text), {c.height} claims, {m.height} mentions"
+    )
+    print(f"one core: {one:,.0f} articles/s")
+    print(f"all cores ({cores}): {many:,.0f} articles/s")
+    print(f"peak memory (main process): {peak:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
