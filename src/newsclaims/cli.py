@@ -413,8 +413,6 @@ def do_analyze(
         io.write_table(getattr(res, name), out / f"{name}.parquet", name)
     if metrics:
         io.write_json(res.summary, metrics)
-    if plots is None and metrics is not None:
-        plots = metrics.parent.parent / "plots" / "values_by_outlet.csv"
     if plots:
         plots.parent.mkdir(parents=True, exist_ok=True)
         res.values_by_outlet.write_csv(plots)
@@ -429,15 +427,15 @@ def do_analyze(
 @click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Output folder.")
 @click.option("--metrics", type=click.Path(path_type=Path), default=None, help="Summary metrics JSON.")
+@click.option("--plots", type=click.Path(path_type=Path), default=None,
+              help="CSV of reported values by outlet and date (for `dvc plots`).")
 @PARAMS_OPTION
 @friendly
-def analyze_cmd(data_dir: Path, out: Path, params_path: Path, metrics: Path | None) -> None:
-    """Consistency metrics per proposition, outlet and source.
-
-    With --metrics M, also writes the plot data for `dvc plots` to M/../../plots/values_by_outlet.csv
-    (reports/plots/ for reports/metrics/analyze.json).
-    """
-    do_analyze(data_dir, out, params_path, metrics)
+def analyze_cmd(
+    data_dir: Path, out: Path, params_path: Path, metrics: Path | None, plots: Path | None
+) -> None:
+    """Consistency metrics per proposition, outlet and source (docs/metrics.md defines each one)."""
+    do_analyze(data_dir, out, params_path, metrics, plots)
 
 
 def do_report(data_dir: Path, out: Path, notebooks_dir: Path, params_path: Path) -> None:
