@@ -1,6 +1,6 @@
 """The planted answer key of the demo corpus, checked against the computed tables (not the notebooks).
 
-Walks data/manifests/answer_key.yaml (or its parts) and checks each consistency pattern in the tables that
+Walks data/manifests/answer_key.yaml and checks each consistency pattern in the tables that
 `newsclaims run` builds from the real demo corpus: the misreport is in the same proposition as the correct
 reports and deviates from the modal value; the misattributed value appears under different sources in one
 proposition's per-value table; the flat statement is asserted where others hedge; the syndicated story counts
@@ -19,16 +19,10 @@ import yaml
 from conftest import ROOT
 
 KEY = ROOT / "data" / "manifests" / "answer_key.yaml"
-PARTS = sorted((ROOT / "data" / "manifests" / "parts").glob("answer_key-*.yaml"))
 
 
 def _patterns() -> list[dict]:
-    if KEY.is_file():
-        return yaml.safe_load(KEY.read_text("utf-8"))["patterns"]
-    out: list[dict] = []
-    for p in PARTS:
-        out += yaml.safe_load(p.read_text("utf-8"))["patterns"]
-    return out
+    return yaml.safe_load(KEY.read_text("utf-8"))["patterns"]
 
 
 PATTERNS = _patterns()
