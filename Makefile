@@ -44,9 +44,14 @@ env: $(VENV)/.synced  ## install the locked environment into .venv
 
 reproduce: env  ## rebuild the dataset, metrics, notebooks and release bundle (dvc repro)
 	$(BIN)/dvc repro
-	$(BIN)/dvc metrics show
-	@git diff --quiet -- dvc.lock && echo "dvc.lock unchanged: this build matches the committed one" \
-	  || echo "dvc.lock changed: inputs, params or code differ from the committed build (git diff dvc.lock)"
+	@for m in reports/metrics/*.json; do $(BIN)/dvc metrics show --precision 3 "$$m"; echo; done
+	@if ! git ls-files --error-unmatch dvc.lock >/dev/null 2>&1; then \
+	  echo "dvc.lock is new: commit it to record this build"; \
+	elif git diff --quiet -- dvc.lock; then \
+	  echo "dvc.lock unchanged: this build matches the committed one byte for byte"; \
+	else \
+	  echo "dvc.lock changed: inputs, params or code differ from the committed build (git diff dvc.lock)"; \
+	fi
 
 test: env $(CFFCONVERT)  ## run the test suite (includes a full pipeline rebuild on a scratch copy)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
