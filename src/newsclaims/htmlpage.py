@@ -9,6 +9,7 @@ lxml and the tree reused.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -17,10 +18,12 @@ from typing import Any
 
 import lxml.html
 import trafilatura
+import yaml
 from htmldate import find_date
 from lxml import etree
 
 from newsclaims import wire
+from newsclaims.paths import lexicon_dir
 
 _ARTICLE_TYPES = {
     "article",
@@ -192,6 +195,136 @@ def _link_density(tree: lxml.html.HtmlElement) -> float:
     return links / total if total else 0.0
 
 
+@dataclass(frozen=True)
+class LeadRules:
+    """The lead-paragraph rule's vocabulary and limits (``lexicon/chrome/html/lead.yaml``)."""
+
+    class_tokens: frozenset[str]
+    bold_tags: frozenset[str]
+    block_tags: frozenset[str]
+    block_tokens: frozenset[str]
+    min_chars: int
+    max_chars: int
+    max_link_share: float
+    final_punctuation: re.Pattern[str]
+    max_scan: int
+
+
+@functools.cache
+def lead_rules() -> LeadRules:
+    d = yaml.safe_load((lexicon_dir() / "chrome" / "html" / "lead.yaml").read_text(encoding="utf-8"))
+    low = lambda k: frozenset(str(x).lower() for x in d.get(k) or ())  # noqa: E731
+    return LeadRules(
+        class_tokens=low("class_tokens"),
+        bold_tags=low("bold_tags"),
+        block_tags=low("block_tags"),
+        block_tokens=low("block_tokens"),
+        min_chars=int(d["min_chars"]),
+        max_chars=int(d["max_chars"]),
+        max_link_share=float(d["max_link_share"]),
+        final_punctuation=re.compile(str(d["final_punctuation"])),
+        max_scan=int(d["max_scan"]),
+    )
+
+
+_TOKEN_SPLIT = re.compile(r"[^0-9a-z]+")
+# Elements that make a <p>/<div> a container rather than one paragraph.
+_BLOCK_CHILDREN = frozenset(
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "figure",
+        "blockquote",
+        "form",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    ]
+)
+_PARA_TAGS = frozenset({"p", "div", "h2"})
+
+
+def _tokens(el: lxml.html.HtmlElement) -> set[str]:
+    return set(_TOKEN_SPLIT.split(f"{el.get('class') or ''} {el.get('id') or ''}".lower())) - {""}
+
+
+def _article_container(tree: lxml.html.HtmlElement, h1: Any) -> Any:
+    """The main article element: the headline's nearest <article>/<main>, else the page's first one."""
+    if h1 is not None:
+        for a in h1.iterancestors():
+            if a.tag in ("article", "main") or (a.get("role") or "").lower() == "main":
+                return a
+    art = next(tree.iter("article"), None)
+    return art if art is not None else next(tree.iter("main"), None)
+
+
+def _lead(tree: lxml.html.HtmlElement, h1: Any) -> str | None:
+    """The article's lead paragraph (standfirst/teaser/chapo), or None (rule: lexicon/chrome/html/lead.yaml).
+
+    Must run before trafilatura, which prunes the tree and drops teaser-classed elements: the lead is often
+    where a news article states its key claim, so losing it loses the claim.
+    """
+    box = _article_container(tree, h1)
+    if box is None:
+        return None
+    r = lead_rules()
+    started = h1 is None or not any(a is box for a in h1.iterancestors())
+    seen = 0
+    for el in box.iter():
+        if el is h1:
+            started = True
+            continue
+        if not started or not isinstance(el.tag, str) or el.tag not in _PARA_TAGS:
+            continue
+        seen += 1
+        if seen > r.max_scan:
+            return None
+        if any(isinstance(c.tag, str) and c.tag in _BLOCK_CHILDREN for c in el):
+            continue  # a container: its own paragraphs are looked at in turn
+        blocked = False
+        for a in (el, *el.iterancestors()):
+            if a is box:
+                break
+            if a.tag in r.block_tags or _tokens(a) & r.block_tokens:
+                blocked = True
+                break
+        if blocked:
+            continue
+        text = _clean(el.text_content())
+        if not text or len(text) < r.min_chars:
+            continue  # byline, date line, label: keep looking
+        # The first prose block after the headline: the lead if it is marked as one, else there is none.
+        kids = [c for c in el if isinstance(c.tag, str)]
+        bold = (
+            el.tag == "p"
+            and len(kids) == 1
+            and kids[0].tag in r.bold_tags
+            and not (el.text or "").strip()
+            and not (kids[0].tail or "").strip()
+        )
+        if not (bold or _tokens(el) & r.class_tokens):
+            return None
+        links = sum(len(_clean(x.text_content()) or "") for x in el.iter("a"))
+        if len(text) > r.max_chars or links > r.max_link_share * len(text):
+            return None
+        return text if r.final_punctuation.search(text) else None
+    return None
+
+
 def parse(
     html: str | bytes,
     url: str | None = None,
@@ -211,7 +344,8 @@ def parse(
         return page
     # Metadata first (trafilatura's extraction prunes the tree it is given).
     meta = _meta(tree)
-    h1 = next((_clean(h.text_content()) for h in tree.iter("h1")), None)
+    h1_el = next(tree.iter("h1"), None)
+    h1 = _clean(h1_el.text_content()) if h1_el is not None else None
     title_tag = _clean(tree.findtext(".//title"))
     ld = _jsonld(tree)
     art = next((d for d in ld if _types(d) & (_ARTICLE_TYPES - {"webpage"})), None)
@@ -265,6 +399,7 @@ def parse(
         except Exception:  # htmldate raises on odd markup; a missing date is not an error
             d = None
         page.published_at = parse_datetime(d) if d else None
+    lead = _lead(tree, h1_el)
 
     doc = trafilatura.bare_extraction(
         tree,
@@ -300,6 +435,11 @@ def parse(
     )
     if paras and wire.is_signoff(paras[-1]):
         paras = paras[:-1]
+    # The lead opens the body unless trafilatura kept it (or it is the title or a caption).
+    if lead and paras and lead not in caps and lead not in heads:
+        norm = " ".join(paras).lower()
+        if lead.lower() not in norm:
+            paras = [lead, *paras]
     page.text = "\n\n".join(paras)
     return page
 
