@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from newsclaims.lexicon_lang import Lang, _phrase, lower_regex, lower_text, trie_regex
+from newsclaims.lexicon_lang import Lang, _phrase, guard, lower_regex, lower_text, trie_regex
 from newsclaims.paths import lexicon_dir
 
 CUE_WINDOW = 100  # max characters between a cue and the source mention it introduces
@@ -167,9 +167,6 @@ def _alias_regex(alias: str, inflect: bool) -> str:
     return out
 
 
-_WORD_START = re.compile(r"(?<![\w-])\w{1,3}")
-
-
 @dataclass(frozen=True)
 class MentionFinder:
     pattern: re.Pattern[str]  # over lower-cased text (case-insensitive alternations are slow in `re`)
@@ -225,18 +222,34 @@ def mention_finder(lang_code: str) -> MentionFinder:
             strict[g] = re.compile("|".join(f"(?:{rx})" for rx in spellings))
     # Literal aliases are tried only at words that start like them (a dict lookup per word): one big
     # alternation over the whole text costs ~12 ms per 4 KB article; regex aliases run as one pattern.
-    pat = re.compile(r"(?<![\w-])(?:" + ("|".join(alts) or "(?!x)x") + r")(?![\w-])")
+    pat = guard(re.compile(r"(?<![\w-])(?:" + ("|".join(alts) or "(?!x)x") + r")(?![\w-])"))
     by_prefix = {k: re.compile(r"(?:" + "|".join(v) + r")(?![\w-])") for k, v in by_key.items()}
-    prefix_re = re.compile(r"(?<![\w-])(?:" + trie_regex(sorted(by_prefix)) + r")")
+    # the key of a word is its first three word characters (fewer when the word is shorter), as
+    # a word start reads it (\\w{1,3}): a short key must end the word
+    long_keys = sorted(k for k in by_prefix if len(k) == 3)
+    short_keys = sorted(k for k in by_prefix if len(k) < 3)
+    prefix_re = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(
+            x
+            for x in (
+                trie_regex(long_keys) if long_keys else "",
+                "(?:" + trie_regex(short_keys) + r")(?!\w)" if short_keys else "",
+            )
+            if x
+        )
+        + ")"
+    )
     return MentionFinder(pat, groups, strict, by_prefix, prefix_re)
 
 
-def _word_starts(low: str, windows: list[tuple[int, int]] | None):
+def _prefix_hits(prefix_re: re.Pattern[str], low: str, windows: list[tuple[int, int]] | None):
+    """Word starts whose key (first three word characters) starts some literal alias, in the windows."""
     if windows is None:
-        yield from _WORD_START.finditer(low)
+        yield from prefix_re.finditer(low)
         return
     for a, b in windows:
-        yield from _WORD_START.finditer(low, a, b)
+        yield from prefix_re.finditer(low, a, b)
 
 
 def merge_windows(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
@@ -263,12 +276,10 @@ def find_mentions(
         if windows is None
         else [m for a, b in windows for m in mf.pattern.finditer(low, a, b)]
     )
-    for w in _word_starts(low, windows):
-        p = mf.by_prefix.get(w.group(0))
-        if p is not None:
-            m = p.match(low, w.start())
-            if m:
-                found.append(m)
+    for w in _prefix_hits(mf.prefix_re, low, windows):
+        m = mf.by_prefix[w.group(0)].match(low, w.start())
+        if m:
+            found.append(m)
     found.sort(key=lambda m: (m.start(), -m.end()))
     last_end = -1
     for m in found:

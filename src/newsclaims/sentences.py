@@ -16,9 +16,12 @@ import blingfire
 from newsclaims.lexicon_lang import Lang
 
 _PARA = re.compile(r"\n[ \t]*\n+")
-_LAST_TOKEN = re.compile(r"(\S+)\s*$")
 _INITIAL = re.compile(r"(?:^|\s)(?:[A-ZÄÖÜ]\.)+$")
 _ORDINAL_END = re.compile(r"(?:^|\s)\d{1,2}\.$")
+# The end-anchored patterns above are searched from TAIL characters before the end only: a search over the
+# whole previous sentence tries every position of it (the costliest step of segmentation). 64 characters
+# hold 32 initials; "^" still means the real start of the sentence (``pattern.search(s, pos)``).
+TAIL = 64
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -38,13 +41,14 @@ def _should_merge(prev: str, nxt: str, lang: Lang) -> bool:
     nxt_first = nxt.lstrip()[:1]
     if nxt_first and (nxt_first.islower() or nxt_first in ",;:)"):
         return True
-    m = _LAST_TOKEN.search(prev)
-    last = m.group(1).lower() if m else ""
+    toks = prev.rsplit(None, 1)
+    last = toks[-1].lower() if toks else ""
     if last in lang.abbreviations or last.lstrip('(„"“«') in lang.abbreviations:
         return True
-    if _INITIAL.search(prev):
+    tail = max(0, len(prev) - TAIL)
+    if _INITIAL.search(prev, tail):
         return True
-    if _ORDINAL_END.search(prev):
+    if _ORDINAL_END.search(prev, tail):
         word = nxt.lstrip().split(" ", 1)[0].lower().rstrip(",.")
         if word in lang.months or (lang.ordinal_before_re is not None and not word[:1].isdigit()):
             return True
