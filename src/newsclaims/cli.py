@@ -147,8 +147,8 @@ def do_parse(input_dir: Path, manifest: Path | None, out: Path, params_path: Pat
         )
         with io.TableWriter(out / "articles.parquet", "articles") as w:
             if writer is not None:
-                for rb in pq.ParquetFile(tmp).iter_batches(batch_size=params.batch_size):
-                    df = pl.from_arrow(rb).drop("version", "syndication_group", "syndication_origin")
+                for df in parse.iter_parquet(tmp, params.batch_size):
+                    df = df.drop("version", "syndication_group", "syndication_origin")
                     w.write(df.join(links, on="article_id", how="left", maintain_order="left"))
         qdf = pl.concat(quarantine).sort(["path", "record_id", "reason"], nulls_last=True)
         io.write_table(qdf, out / "quarantine.parquet")

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 import polars as pl
+import pyarrow.parquet as pq
 
 from newsclaims import chrome, decoding, htmlpage, language, schema, scrape, syndication, warc
 from newsclaims.identity import article_id, quarantine_id, registrable_domain, sha256_bytes
@@ -187,6 +188,31 @@ def iter_batches(root: Path, units: list[Unit], params: Params) -> Iterator[tupl
             yield flush()
     if rows or qrows:
         yield flush()
+
+
+def iter_parquet(path: Path, batch_size: int) -> Iterator[pl.DataFrame]:
+    """Rows of a Parquet file in frames of exactly ``batch_size`` rows (the last may be shorter).
+
+    Reads one row group at a time. pyarrow's ``ParquetFile.iter_batches`` gives the same frames but its
+    reader kept buffers alive across the whole file: peak RSS of the final step of `parse` rose ~60 MB from
+    1,000 to 10,000 articles (measured with /proc/self/status VmHWM around each step); row group by row group
+    it is flat. Frames are re-chunked so the written bytes do not depend on the row-group layout read.
+    """
+    pf = pq.ParquetFile(path)
+    buf: list[pl.DataFrame] = []
+    n = 0
+    for i in range(pf.num_row_groups):
+        df = pl.from_arrow(pf.read_row_group(i))
+        assert isinstance(df, pl.DataFrame)
+        buf.append(df)
+        n += df.height
+        while n >= batch_size:
+            cat = pl.concat(buf, rechunk=True) if len(buf) > 1 else buf[0]
+            yield cat.head(batch_size).rechunk()
+            rest = cat.slice(batch_size)
+            buf, n = ([rest] if rest.height else []), rest.height
+    if n:
+        yield pl.concat(buf, rechunk=True)
 
 
 # ------------------------------------------------------------------------------------------ pure core
