@@ -196,8 +196,12 @@ def do_collect(manifest: Path, out: Path, params_path: Path) -> None:
 
 @app.command("collect")
 @click.argument("manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--out", type=click.Path(path_type=Path), required=True,
-              help="Snapshot folder (e.g. data/raw/collected); a second run resumes there.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Snapshot folder (e.g. data/raw/collected); a second run resumes there.",
+)
 @PARAMS_OPTION
 @friendly
 def collect_cmd(manifest: Path, out: Path, params_path: Path) -> None:
@@ -238,9 +242,10 @@ def do_extract(parse_dir: Path, out: Path, params_path: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     sources: list[pl.DataFrame] = []
     n_art = 0
-    with io.TableWriter(out / "claims.parquet", "claims") as wc, io.TableWriter(
-        out / "source_mentions.parquet", "source_mentions"
-    ) as wm:
+    with (
+        io.TableWriter(out / "claims.parquet", "claims") as wc,
+        io.TableWriter(out / "source_mentions.parquet", "source_mentions") as wm,
+    ):
         for batch in batches:
             for k in range(0, batch.height, params.batch_size * 8):
                 part = batch.slice(k, params.batch_size * 8)
@@ -250,8 +255,9 @@ def do_extract(parse_dir: Path, out: Path, params_path: Path) -> None:
                 sources.append(s)
                 n_art += part.height
                 log(f"extract: {n_art} articles, {wc.rows} claims so far")
-    allsrc = pl.concat(sources).unique("source_id").sort("source_id") if sources else sch.table(
-        "sources").empty()
+    allsrc = (
+        pl.concat(sources).unique("source_id").sort("source_id") if sources else sch.table("sources").empty()
+    )
     io.write_table(allsrc, out / "sources.parquet", "sources")
     io.write_table(sch.table("quarantine").empty(), out / "quarantine.parquet", "quarantine")
     log(f"extract: wrote {wc.rows} claims, {wm.rows} source mentions, {allsrc.height} sources to {out}")
@@ -314,17 +320,35 @@ def do_evaluate(
 
 @app.command("evaluate")
 @click.argument("gold", type=click.Path(exists=True, path_type=Path))
-@click.option("--pred", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
-              help="Folder with claims.parquet and sources.parquet (an extract output or data/processed).")
-@click.option("--articles", type=click.Path(exists=True, path_type=Path), default=None,
-              help="articles.parquet or its folder (default: PRED, then PRED/../parse).")
-@click.option("--json", "json_out", type=click.Path(path_type=Path), default=None,
-              help="Write the metrics as JSON (for `dvc metrics`).")
-@click.option("--errors", type=click.Path(path_type=Path), default=None,
-              help="Write every missed, extra and disagreeing claim to this text file.")
+@click.option(
+    "--pred",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    required=True,
+    help="Folder with claims.parquet and sources.parquet (an extract output or data/processed).",
+)
+@click.option(
+    "--articles",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="articles.parquet or its folder (default: PRED, then PRED/../parse).",
+)
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the metrics as JSON (for `dvc metrics`).",
+)
+@click.option(
+    "--errors",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write every missed, extra and disagreeing claim to this text file.",
+)
 @friendly
-def evaluate_cmd(gold: Path, pred: Path, articles: Path | None, json_out: Path | None,
-                 errors: Path | None) -> None:
+def evaluate_cmd(
+    gold: Path, pred: Path, articles: Path | None, json_out: Path | None, errors: Path | None
+) -> None:
     """Precision/recall of claims and accuracy of entity, source, qualifier, hedged, date vs GOLD (JSONL)."""
     do_evaluate(gold, pred, articles, json_out, errors)
 
@@ -405,9 +429,7 @@ def do_analyze(
                 "(or `dvc repro validate`) first"
             )
         frames[name] = io.read_table(path, name)
-    res = analyze.analyze(
-        frames["claims"], frames["articles"], frames["sources"], frames["propositions"], p
-    )
+    res = analyze.analyze(frames["claims"], frames["articles"], frames["sources"], frames["propositions"], p)
     out.mkdir(parents=True, exist_ok=True)
     for name in ANALYZE_TABLES:
         io.write_table(getattr(res, name), out / f"{name}.parquet", name)
@@ -427,8 +449,12 @@ def do_analyze(
 @click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Output folder.")
 @click.option("--metrics", type=click.Path(path_type=Path), default=None, help="Summary metrics JSON.")
-@click.option("--plots", type=click.Path(path_type=Path), default=None,
-              help="CSV of reported values by outlet and date (for `dvc plots`).")
+@click.option(
+    "--plots",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="CSV of reported values by outlet and date (for `dvc plots`).",
+)
 @PARAMS_OPTION
 @friendly
 def analyze_cmd(
@@ -455,12 +481,29 @@ def do_report(data_dir: Path, out: Path, notebooks_dir: Path, params_path: Path)
 
 
 @app.command("report")
-@click.option("--data", "data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=Path("data/processed"), show_default=True, help="Dataset folder (published tables).")
-@click.option("--out", type=click.Path(path_type=Path), default=Path("reports"), show_default=True,
-              help="Reports folder (notebooks/ and figures/ are written below it).")
-@click.option("--notebooks", "notebooks_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=Path("notebooks"), show_default=True, help="Folder of NN-topic.ipynb notebooks.")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("data/processed"),
+    show_default=True,
+    help="Dataset folder (published tables).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("reports"),
+    show_default=True,
+    help="Reports folder (notebooks/ and figures/ are written below it).",
+)
+@click.option(
+    "--notebooks",
+    "notebooks_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("notebooks"),
+    show_default=True,
+    help="Folder of NN-topic.ipynb notebooks.",
+)
 @PARAMS_OPTION
 @friendly
 def report_cmd(data_dir: Path, out: Path, notebooks_dir: Path, params_path: Path) -> None:
