@@ -135,3 +135,85 @@ def test_window_parameter_changes_time_frames(t: dict) -> None:
     p1 = w.filter(pl.col("path").str.contains("tagesblatt-20241018-v1") & (pl.col("value") == 1500))
     p3 = w.filter(pl.col("path").str.contains("meridian-press") & (pl.col("value") == 3000))
     assert p1["proposition_id"][0] == p3["proposition_id"][0]
+
+
+def test_completed_send_in_the_seed_is_not_ambiguous() -> None:
+    """ "hat ... bereits rund 1.500 Soldaten ... entsandt" reports a completed send: no other reading."""
+    start = SEED_TEXT.index("Nordkorea hat nach Informationen")
+    sentence = SEED_TEXT[start : SEED_TEXT.index("entsandt.", start) + len("entsandt.")]
+    pos = sentence.index("1.500")
+    pred, cue = align.classify_predicate(sentence, pos, pos + 5, "de")
+    assert pred == "sent"
+    assert align.ambiguous_alternatives(sentence, pred, cue, "de") == ()
+    # the same verb without the completion words is ambiguous
+    flat = "Nordkorea entsendet rund 1.500 Soldaten nach Russland."
+    p = flat.index("1.500")
+    pred, cue = align.classify_predicate(flat, p, p + 5, "de")
+    assert (pred, cue) == ("sent", "entsendet")
+    assert align.ambiguous_alternatives(flat, pred, cue, "de") == ("planned",)
+
+
+def _fields(t: dict) -> pl.DataFrame:
+    return align.prepare(t["claims"], t["articles"], t["sources"]).join(
+        t["articles"].select("article_id", "path"), on="article_id"
+    )
+
+
+def test_ambiguous_cues_of_real_claims(t: dict) -> None:
+    """On the extracted claims: a present-tense send is ambiguous, a perfect one (also Konjunktiv) is not."""
+    f = _fields(t).filter(pl.col("claim_type") == "quantity")
+    flat = f.filter(pl.col("path").str.contains("rundfunk-nord-20241019") & (pl.col("value") == 12000))
+    flat = flat.filter(pl.col("predicate_cue") == "schickt")
+    assert flat.height == 1, "the lead 'Nordkorea schickt 12.000 Soldaten' gave no claim"
+    assert flat["_alt"].to_list() == [["planned"]]
+    kirby = f.filter(pl.col("predicate_cue") == "verlegt")
+    assert kirby.height >= 1 and kirby["sentence"].str.contains(r"\bhabe\b").all()
+    assert kirby["_alt"].list.len().max() == 0, "'habe ... verlegt' is a completed send"
+    completed = f.filter(pl.col("predicate_cue").str.to_lowercase().is_in(["bereits", "already", "déjà"]))
+    assert completed.height >= 5 and completed["_alt"].list.len().max() == 0
+
+
+def test_flat_send_joins_the_hedged_total_and_completed_sends_stay_sent(t: dict) -> None:
+    """The outlet's flat 12,000 joins the NIS's planned total; no unambiguous claim changes predicate."""
+    f = _fields(t)
+    c = t["claims"].join(t["articles"].select("article_id", "path"), on="article_id")
+    props = t["propositions"].select("proposition_id", prop_predicate="predicate")
+    flat = c.filter(pl.col("path").str.contains("rundfunk-nord-20241019") & (pl.col("value") == 12000))
+    flat = flat.filter(pl.col("source_id").is_null()).join(props, on="proposition_id")
+    seed = c.filter(pl.col("path").str.starts_with("seed/") & (pl.col("value") == 12000))
+    assert flat.height == 1
+    assert flat["proposition_id"][0] in seed["proposition_id"].to_list()
+    assert flat["prop_predicate"][0] == "planned"
+    assert "ambiguous cue (sent or planned), read as planned" in flat["link_reason"][0]
+    assert flat["link_score"][0] < 1
+    # every claim whose cue is not ambiguous keeps the predicate the lexicon gives it
+    plain = (
+        f.filter(pl.col("_alt").list.len() == 0)
+        .select("claim_id", "predicate")
+        .join(t["claims"].select("claim_id", "proposition_id"), on="claim_id")
+        .join(props, on="proposition_id")
+    )
+    assert plain.filter(pl.col("predicate") != pl.col("prop_predicate")).height == 0
+    sent = plain.filter(pl.col("predicate") == "sent")
+    assert sent.height >= 10
+
+
+def test_ambiguous_cue_without_matching_value_keeps_its_reading(t: dict) -> None:
+    """The same flat sentence with a value no planned proposition carries stays `sent` (value decides)."""
+    c = t["claims"].join(t["articles"].select("article_id", "path"), on="article_id")
+    cid = c.filter(
+        pl.col("path").str.contains("rundfunk-nord-20241019")
+        & (pl.col("value") == 12000)
+        & pl.col("source_id").is_null()
+    )["claim_id"][0]
+    claims = t["claims"].with_columns(
+        value=pl.when(pl.col("claim_id") == cid).then(7000.0).otherwise(pl.col("value"))
+    )
+    r = align.align(claims, t["articles"], t["sources"])
+    row = r.claims.filter(pl.col("claim_id") == cid).join(r.propositions, on="proposition_id")
+    assert row["predicate"][0] == "sent"
+    assert "ambiguous" not in row["link_reason"][0]
+    # and with the value it has, the rule is what moves it
+    off = align.align(t["claims"], t["articles"], t["sources"], align.Params(ambiguous_link_score=0.0))
+    row = off.claims.filter(pl.col("claim_id") == cid).join(off.propositions, on="proposition_id")
+    assert row["predicate"][0] == "sent"

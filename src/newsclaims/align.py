@@ -20,7 +20,12 @@ reads and writes. Linking rules (docs/metrics.md, "Alignment"):
    ``misattribution_tolerance``) a proposition of the same entity, predicate and time from another source
    carried by at least ``misattribution_min_reports`` independent reports is linked to the latter, with a
    lower score and the reason saying so: the outlet most likely named the wrong source.
-4. Claims the outlet asserts itself (no source) join the best-supported attributed proposition with the same
+4. Ambiguous cues: a present-tense or bare send ("Nordkorea schickt 12.000 Soldaten") without a completion
+   marker may state ``sent`` or ``planned`` (``ambiguous`` in ``lexicon/predicates.yaml``). Such a claim is
+   read as the compatible predicate when a better-supported proposition of it (same entity class, source
+   group unless unattributed, compatible time) has a modal value within ``ambiguous_value_tolerance`` of
+   the claim's value; score ``ambiguous_link_score`` (x the unattributed factor below). Else rule 5.
+5. Claims the outlet asserts itself (no source) join the best-supported attributed proposition with the same
    entity, predicate and compatible time; the score is ``unattributed_join_score`` times that candidate's
    share of the candidates' independent reports, and a link below ``min_link_score`` is not made (the
    claim keeps a proposition of its own).
@@ -61,6 +66,8 @@ class Params:
     misattribution_score: float = 0.5
     misattribution_min_reports: int = 2
     misattribution_tolerance: float = 0.05
+    ambiguous_link_score: float = 0.8
+    ambiguous_value_tolerance: float = 0.05
 
 
 @dataclass(frozen=True)
@@ -169,6 +176,88 @@ def classify_predicate(
     if best is None:
         return "unknown", None
     return preds[best[1]].id, best[2]
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """Cue forms of ``predicate`` that may also state one of ``compatible`` (lexicon ``ambiguous``)."""
+
+    predicate: str
+    compatible: tuple[str, ...]
+    forms: dict[str, tuple[str, ...]]
+    completion: dict[str, tuple[str, ...]]
+
+
+def _alternation(lists: dict[str, tuple[str, ...]], language: str) -> str | None:
+    """Regex alternation of the cues of ``language`` (all languages when it has none), longest first."""
+    use = [language] if language in lists else sorted(lists)
+    cues = {c for lang in use for c in lists.get(lang, ())}
+    if not cues:
+        return None
+    return "|".join(_cue_regex(c) for c in sorted(cues, key=lambda c: (-len(c), c)))
+
+
+@functools.cache
+def ambiguities(lex_dir: str | None = None) -> tuple[Ambiguity, ...]:
+    """Ambiguous cue forms from ``lexicon/predicates.yaml`` (``ambiguous``), checked against the classes."""
+    path = Path(lex_dir or lexicon_dir()) / "predicates.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    known = {p.id for p in predicates(lex_dir)}
+    out = []
+    for a in raw.get("ambiguous") or []:
+        amb = Ambiguity(
+            predicate=str(a["predicate"]),
+            compatible=tuple(str(c) for c in a["compatible"]),
+            forms=_lang_lists(a.get("forms")),
+            completion=_lang_lists(a.get("completion")),
+        )
+        bad = [x for x in (amb.predicate, *amb.compatible) if x not in known]
+        if bad or amb.predicate in amb.compatible:
+            raise ValueError(f"{path}: ambiguous entry of {amb.predicate!r} names unknown predicates {bad}")
+        out.append(amb)
+    return tuple(out)
+
+
+@functools.cache
+def _ambiguity_regexes(
+    language: str, lex_dir: str | None = None
+) -> tuple[tuple[str, tuple[str, ...], re.Pattern[str], re.Pattern[str] | None], ...]:
+    out = []
+    for a in ambiguities(lex_dir):
+        forms = _alternation(a.forms, language)
+        if forms is None:
+            continue
+        done = _alternation(a.completion, language)
+        flags = re.IGNORECASE | re.UNICODE
+        out.append(
+            (
+                a.predicate,
+                a.compatible,
+                re.compile(f"(?:{forms})", flags),
+                re.compile(done, flags) if done else None,
+            )
+        )
+    return tuple(out)
+
+
+def ambiguous_alternatives(
+    sentence: str, predicate: str, cue: str | None, language: str, lex_dir: str | None = None
+) -> tuple[str, ...]:
+    """Other predicates a claim may state when its cue is an ambiguous form (lexicon ``ambiguous``).
+
+    "Nordkorea schickt 12.000 Soldaten" may report a completed send or announce the total; "hat ... bereits
+    1.500 geschickt" may not. Empty when the cue is not an ambiguous form of ``predicate`` or a completion
+    cue ("bereits", "already", "déjà", a perfect auxiliary) occurs anywhere in the sentence.
+    """
+    if not cue:
+        return ()
+    for pred, compatible, forms, done in _ambiguity_regexes(language, lex_dir):
+        if pred != predicate or not forms.fullmatch(cue):
+            continue
+        if done is not None and done.search(sentence):
+            return ()
+        return compatible
+    return ()
 
 
 @functools.cache
@@ -369,13 +458,16 @@ def prepare(
         .unique()
         .sort("language", "sentence", "_pos", "_pos_end", nulls_last=True)
     )
-    preds, cues = [], []
+    preds, cues, alts = [], [], []
     for lang, sent, s, e in uniq.iter_rows():
         p, c = classify_predicate(sent or "", s, e, lang or "", lex_dir)
         preds.append(p)
         cues.append(c)
+        alts.append(list(ambiguous_alternatives(sent or "", p, c, lang or "", lex_dir)))
     uniq = uniq.with_columns(
-        predicate=pl.Series(preds, dtype=pl.String), predicate_cue=pl.Series(cues, dtype=pl.String)
+        predicate=pl.Series(preds, dtype=pl.String),
+        predicate_cue=pl.Series(cues, dtype=pl.String),
+        _alt=pl.Series(alts, dtype=pl.List(pl.String)),
     )
     df = df.join(uniq, on=["language", "sentence", "_pos", "_pos_end"], how="left", nulls_equal=True)
     # statement time: report time, moved back by a back-reference in the sentence ("last week")
@@ -429,7 +521,15 @@ def prepare(
     df = df.with_columns(
         _asof=pl.col("predicate").replace_strict(frame_of, default="asof").eq("asof")
         & pl.col("_deadline").is_null()
-        & (pl.col("claim_type") == "quantity")
+        & (pl.col("claim_type") == "quantity"),
+        # an ambiguous reading matters for a number without a deadline (under one it is `planned` already)
+        _alt=pl.when(
+            pl.col("_deadline").is_null()
+            & (pl.col("claim_type") == "quantity")
+            & pl.col("value").is_not_null()
+        )
+        .then(pl.col("_alt"))
+        .otherwise(pl.lit([], dtype=pl.List(pl.String))),
     )
     return df.drop("_pos", "_pos_end")
 
@@ -464,18 +564,24 @@ def align(
         .then(1.0)
         .otherwise(pl.lit(p.related_source_score)),
     )
-    # 1. attributed claims: key + statement windows
     key = [*EVENT_KEY, "source_group"]
-    att = df.filter(pl.col("source_group").is_not_null()).sort([*key, "_t", "claim_id"], nulls_last=True)
-    att = att.with_columns(_window_anchors(att, key, p.statement_window_days))
-    att = att.with_columns(_frame=_frame_expr(), _how=pl.lit("key"), _join_score=pl.lit(1.0))
-    att = att.with_columns(_pkey=_pkey_expr())
-    # 2. possible misattribution: a one-outlet proposition matching a well-supported one of another source
-    att = _repair_misattribution(att, p)
-    # 3. unattributed claims join the best attributed candidate, or get their own propositions
-    una = df.filter(pl.col("source_group").is_null())
+    amb = pl.col("_alt").list.len().fill_null(0) > 0
+    has_src = pl.col("source_group").is_not_null()
+    # 1.+2. attributed claims with an unambiguous predicate: key, statement windows, misattribution
+    att = _keyed(df.filter(has_src & ~amb), key, p)
+    # 3. ambiguous cues ("schickt 12.000"): read as a compatible predicate when a better-supported
+    # proposition of it carries the claim's value; the others are keyed as the lexicon reads them
+    amb_att, rest_att = _resolve_ambiguous(df.filter(has_src & amb), att, p, same_source=True)
+    amb_una, rest_una = _resolve_ambiguous(df.filter(~has_src & amb), att, p, same_source=False)
+    if rest_att.height:
+        att = _keyed(pl.concat([df.filter(has_src & ~amb), rest_att], how="diagonal_relaxed"), key, p)
+    att = pl.concat([att, amb_att], how="diagonal_relaxed")
+    # 4. unattributed claims join the best attributed candidate, or get their own propositions
+    una = pl.concat([df.filter(~has_src & ~amb), rest_una], how="diagonal_relaxed")
     una = _join_unattributed(una, att, key, p)
-    df = pl.concat([att, una], how="diagonal_relaxed")
+    df = pl.concat([att, una, amb_una], how="diagonal_relaxed")
+    if "_cue_predicate" not in df.columns:
+        df = df.with_columns(_cue_predicate=pl.lit(None, pl.String))
     df = df.with_columns(
         proposition_id=pl.col("_pkey").map_elements(proposition_id, return_dtype=pl.String),
         link_score=(pl.col("_pred_score") * pl.col("_src_score") * pl.col("_join_score")).round(4),
@@ -514,6 +620,100 @@ def _pkey_expr() -> pl.Expr:
     )
 
 
+def _keyed(att: pl.DataFrame, key: list[str], p: Params) -> pl.DataFrame:
+    """Attributed claims keyed by their own fields (statement windows), then misattribution repair."""
+    att = att.sort([*key, "_t", "claim_id"], nulls_last=True)
+    att = att.with_columns(_window_anchors(att, key, p.statement_window_days))
+    att = att.with_columns(_frame=_frame_expr(), _how=pl.lit("key"), _join_score=pl.lit(1.0))
+    att = att.with_columns(_pkey=_pkey_expr())
+    # possible misattribution: a one-outlet proposition matching a well-supported one of another source
+    return _repair_misattribution(att, p)
+
+
+def _resolve_ambiguous(
+    amb: pl.DataFrame, att: pl.DataFrame, p: Params, same_source: bool
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Read claims with an ambiguous cue as a compatible predicate where the evidence says so.
+
+    Candidates: propositions of ``att`` (attributed, unambiguous claims) with the claim's claim_type,
+    entity class and deadline (none), a predicate among the claim's own and its compatible ones
+    (``_alt``), the claim's source group when ``same_source`` (unattributed claims: any group), a
+    compatible time (asof: the claim within the window of the proposition's start; open: the claim not
+    before the proposition's first report minus the window) and a modal value within
+    ``ambiguous_value_tolerance`` of the claim's value. The value only chooses between the readings the
+    lexicon allows; it never splits a proposition. The best-supported candidate wins (reports, claims, key);
+    when it has the claim's own predicate, or its score (``ambiguous_link_score`` x, for an unattributed
+    claim, ``unattributed_join_score`` x its share of the matching candidates' reports) is below
+    ``min_link_score``, the claim is left to the ordinary rules. Returns (resolved, left).
+    """
+    if amb.height == 0 or att.height == 0:
+        return amb.head(0), amb
+    summ = _prop_summary(att).join(
+        _modal_by(att.select("_pkey", "value"), "_pkey", "value", "_modal"), on="_pkey"
+    )
+    on = [*EVENT_KEY, "source_group"] if same_source else EVENT_KEY
+    rows = amb.with_row_index("_row")
+    w = pl.duration(days=p.statement_window_days)
+    cand = (
+        rows.select(
+            "_row",
+            "claim_type",
+            "entity_class",
+            "_deadline",
+            "_t",
+            "value",
+            *(["source_group"] if same_source else []),
+            _own=pl.col("predicate"),
+            predicate=pl.concat_list(pl.col("predicate"), pl.col("_alt")),
+        )
+        .explode("predicate")
+        .join(
+            summ.select(*on, "_pkey", "_frame", "_anchor", "_modal", "n_reports", "n_claims", "first_time"),
+            on=on,
+            nulls_equal=True,
+        )
+        .filter(
+            pl.when(pl.col("_anchor").is_not_null())
+            .then(((pl.col("_t") - pl.col("_anchor")).abs() <= w).fill_null(False))
+            .otherwise((pl.col("_t") >= pl.col("first_time") - w).fill_null(False))
+            & (
+                (pl.col("value") - pl.col("_modal")).abs()
+                <= p.ambiguous_value_tolerance * pl.col("_modal").abs()
+            )
+        )
+        .with_columns(_support=pl.col("n_reports").sum().over("_row"))
+        .sort(["_row", "n_reports", "n_claims", "_pkey"], descending=[False, True, True, False])
+        .unique(subset=["_row"], keep="first", maintain_order=True)
+        .with_columns(
+            _join_score=pl.lit(p.ambiguous_link_score)
+            * (1.0 if same_source else p.unattributed_join_score)
+            * pl.col("n_reports")
+            / pl.col("_support")
+        )
+        .filter((pl.col("predicate") != pl.col("_own")) & (pl.col("_join_score") >= p.min_link_score))
+        .select(
+            "_row",
+            "_pkey",
+            "_frame",
+            "_anchor",
+            "_join_score",
+            _read_as=pl.col("predicate"),
+        )
+    )
+    done = (
+        rows.join(cand, on="_row")
+        .with_columns(
+            _cue_predicate=pl.col("predicate"),
+            predicate=pl.col("_read_as"),
+            _asof=pl.lit(False),
+            _how=pl.lit("ambiguous" if same_source else "ambiguous_unattributed"),
+        )
+        .drop("_row", "_read_as")
+    )
+    left = rows.join(cand.select("_row"), on="_row", how="anti").drop("_row")
+    return done, left
+
+
 def _reason_expr() -> pl.Expr:
     base = pl.format(
         "entity={} ({}); predicate={} [{}]; source={}; frame={}",
@@ -529,6 +729,18 @@ def _reason_expr() -> pl.Expr:
         .then(pl.lit("; possible misattribution: value and event match a better-supported source"))
         .when(pl.col("_how") == "unattributed")
         .then(pl.lit("; unattributed, joined by entity+predicate+time"))
+        .when(pl.col("_how").is_in(["ambiguous", "ambiguous_unattributed"]))
+        .then(
+            pl.format(
+                "; ambiguous cue ({} or {}), read as {}: a better-supported proposition carries the value{}",
+                pl.col("_cue_predicate"),
+                pl.col("_alt").list.join(" or "),
+                pl.col("predicate"),
+                pl.when(pl.col("_how") == "ambiguous_unattributed")
+                .then(pl.lit("; unattributed"))
+                .otherwise(pl.lit("")),
+            )
+        )
         .when(pl.col("_how") == "own")
         .then(pl.lit("; unattributed, no attributed match"))
         .otherwise(pl.lit(""))
