@@ -91,10 +91,20 @@ def test_source_metrics_account_for_every_carried_claim(t: dict) -> None:
 
 def test_metrics_json_and_plot_csv(demo_dataset: Path, tmp_path: Path) -> None:
     metrics = tmp_path / "reports" / "metrics" / "analyze.json"
-    newsclaims("analyze", str(demo_dataset), "--out", str(tmp_path / "analyze"), "--metrics", str(metrics))
+    plots = tmp_path / "reports" / "plots" / "values_by_outlet.csv"
+    newsclaims(
+        "analyze",
+        str(demo_dataset),
+        "--out",
+        str(tmp_path / "analyze"),
+        "--metrics",
+        str(metrics),
+        "--plots",
+        str(plots),
+    )
     m = json.loads(metrics.read_text())
     assert m["propositions_with_deviation"] >= 1 and 0 < m["mean_agreement_share"] < 1
-    rows = list(csv.DictReader((tmp_path / "reports" / "plots" / "values_by_outlet.csv").open()))
+    rows = list(csv.DictReader(plots.open()))
     assert {"proposition", "outlet", "date", "value", "source", "agrees"} <= set(rows[0])
     # deterministic: the same tables give the same bytes
     again = tmp_path / "again"
