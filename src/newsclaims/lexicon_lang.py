@@ -106,33 +106,61 @@ def lower_text(text: str) -> str:
 
 GUARD_PREFIX = 3  # characters of the literal prefix a guard checks (3: few false starts, small tries)
 GUARD_MAX = 4000  # more distinct prefixes than this: no guard (the trie would cost more than it saves)
-_DIGIT = "\\d"
+
+
+_CATEGORY = {
+    _C.CATEGORY_DIGIT: r"\d",
+    _C.CATEGORY_NOT_DIGIT: r"\D",
+    _C.CATEGORY_WORD: r"\w",
+    _C.CATEGORY_NOT_WORD: r"\W",
+    _C.CATEGORY_SPACE: r"\s",
+    _C.CATEGORY_NOT_SPACE: r"\S",
+}
+
+
+def _class_atom(items: list[Any]) -> str | None:
+    """A parsed character class as regex source ("[A-Z]", "[\\d]"), None for forms not handled."""
+    out = []
+    for o, a in items:
+        if o is _C.NEGATE:
+            out.insert(0, "^")
+        elif o is _C.LITERAL:
+            out.append(re.escape(chr(a)))
+        elif o is _C.RANGE:
+            out.append(re.escape(chr(a[0])) + "-" + re.escape(chr(a[1])))
+        elif o is _C.CATEGORY and a in _CATEGORY:
+            out.append(_CATEGORY[a])
+        else:
+            return None
+    return "[" + "".join(out) + "]"
 
 
 def _first_atoms(items: list[Any], k: int) -> set[tuple[str, ...]] | None:
-    """Prefixes (up to ``k`` atoms: a literal character or ``\\d``) that every match of the parsed
-    sequence ``items`` starts with; None when that cannot be told (a class such as ``\\w`` first)."""
+    """Prefixes (up to ``k`` atoms, each the regex source of one character: a literal or a class) that
+    every match of the parsed sequence ``items`` starts with; None when that cannot be told."""
     if k == 0 or not items:
         return {()}
     op, av = items[0]
     rest = items[1:]
 
-    def then(heads: set[tuple[str, ...]], extend: bool = True) -> set[tuple[str, ...]] | None:
-        out: set[tuple[str, ...]] = set()
-        for h in heads:
-            tails = _first_atoms(rest, k - len(h)) if extend and len(h) < k else None
-            if tails is None:
-                out.add(h[:k])  # a shorter prefix is still necessary
-            else:
-                out.update(h + t for t in tails)
-        return out
+    def then(head: str) -> set[tuple[str, ...]]:
+        tails = _first_atoms(rest, k - 1) if k > 1 else None
+        return {(head,)} if tails is None else {(head, *t) for t in tails}
 
     if op is _C.LITERAL:
-        return then({(chr(av),)})
+        return then(re.escape(chr(av)))
+    if op is _C.IN:
+        atom = _class_atom(av)
+        return None if atom is None else then(atom)
     if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):  # zero-width: the match starts with what follows
         return _first_atoms(rest, k)
     if op is _C.SUBPATTERN:
-        if av[1] & re.IGNORECASE:
+        if av[1] & re.IGNORECASE:  # "(?i:photo|page)": the sub-pattern's own prefixes, case-folded
+            sub = _first_atoms(list(av[3]), k)
+            if sub is None:
+                return None
+            return {tuple(f"(?i:{x})" for x in p) for p in sub}
+        if av[1] or av[2]:
             return None
         return _first_atoms(list(av[3]) + rest, k)
     if op is _C.BRANCH:
@@ -143,18 +171,6 @@ def _first_atoms(items: list[Any], k: int) -> set[tuple[str, ...]] | None:
                 return None
             out |= f
         return out
-    if op is _C.IN:
-        atoms: set[tuple[str, ...]] = set()
-        for o, a in av:
-            if o is _C.LITERAL:
-                atoms.add((chr(a),))
-            elif o is _C.RANGE and a[1] - a[0] < 16:
-                atoms.update((chr(x),) for x in range(a[0], a[1] + 1))
-            elif o is _C.CATEGORY and a is _C.CATEGORY_DIGIT:
-                atoms.add((_DIGIT,))
-            else:
-                return None
-        return then(atoms, extend=(_DIGIT,) not in atoms)
     if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
         lo, _hi, sub = av
         first = _first_atoms(list(sub), k)  # the repeated item's own prefixes (cut where it may end)
@@ -193,7 +209,7 @@ def guard(rx: re.Pattern[str]) -> re.Pattern[str]:
     def enc(node: dict[str, dict]) -> str:
         if "" in node:
             return ""
-        alts = [(a if a == _DIGIT else re.escape(a)) + enc(node[a]) for a in sorted(node)]
+        alts = [a + enc(node[a]) for a in sorted(node)]
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     # after a leading lookbehind ("(?<![\\w])"): it rejects mid-word positions more cheaply than the trie
