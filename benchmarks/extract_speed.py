@@ -146,9 +146,11 @@ def main() -> None:
     size = arts["text"].str.len_bytes()
     extract(arts.head(50), Params())  # warm up: lexicons compiled, simplemma dictionaries loaded
 
-    t0 = time.perf_counter()
+    load = os.getloadavg()[0]
+    t0, cpu0 = time.perf_counter(), time.process_time()
     c, m, _s = extract(arts, Params())
     one = args.articles / (time.perf_counter() - t0)
+    one_cpu = args.articles / (time.process_time() - cpu0)
     peak_one = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     cores = os.cpu_count() or 1
     t0 = time.perf_counter()
@@ -162,7 +164,7 @@ def main() -> None:
         f"{size.mean() / 1024:.1f} KB of text), {c.height} claims ({c.height / args.articles:.1f} per article), "
         f"{m.height} mentions"
     )
-    print(f"one core: {one:,.0f} articles/s")
+    print(f"one core: {one:,.0f} articles/s ({one_cpu:,.0f} per CPU second; load average {load:.1f} before)")
     print(f"all cores ({cores}): {many:,.0f} articles/s (batches of {args.batch_size})")
     print(
         f"peak memory (RSS): main process {peak:,.0f} MB ({peak_one:,.0f} MB after the one-core run), "
