@@ -459,9 +459,12 @@ _CONNECT = frozenset({"des", "der", "of", "de", "du", "of the", "für", "for"})
 
 def _read_name(text: str, start: int, end: int, lang: Lang, forward: bool) -> Mention | None:
     """Read a source name next to a cue: capitalised words (German: adjectives inside), no punctuation."""
-    toks = list(_NAME_TOKEN.finditer(text, start, end))
-    if not forward:
-        toks = toks[::-1]
+    # forward reading stops after a few words: tokens are read lazily, not for the rest of the sentence
+    toks = (
+        _NAME_TOKEN.finditer(text, start, end)
+        if forward
+        else list(_NAME_TOKEN.finditer(text, start, end))[::-1]
+    )
     picked: list[re.Match[str]] = []
     edge = start if forward else end
     for t in toks:

@@ -219,12 +219,13 @@ def find_numbers(
             toks = toks[1:]
         if not toks or _masked(s, e, masks) or _masked(s, e, vague_spans):
             continue
-        if phrase[:1].isdigit() and _masked(s, e, _furniture_spans(text, s, e, lang)):
-            continue
         value = value_of(phrase, lang)
         if value is None or (value <= 0 and not phrase[:1].isdigit()):
             continue
         if is_furniture(text, s, e, phrase, value, lang):
+            continue
+        # the furniture window last: it costs most, and the checks above are pure filters (same result)
+        if phrase[:1].isdigit() and _masked(s, e, _furniture_spans(text, s, e, lang)):
             continue
         start, qualifier, value_high, end = s, "exact", None, e
         # range: "zwischen 10.000 und 12.000", "10,000 to 12,000", "10 000 à 12 000"
