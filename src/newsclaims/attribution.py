@@ -87,15 +87,20 @@ class Registry:
         return unknown_id(name)
 
 
+_ARTICLE = re.compile(r"^(?:the|der|die|das|des|dem|den|le|la|les|l')\s+")
+_SPACES = re.compile(r"\s+")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def norm_name(s: str) -> str:
     s = unicodedata.normalize("NFKC", s).replace("’", "'").strip().lower()
-    s = re.sub(r"^(?:the|der|die|das|des|dem|den|le|la|les|l')\s+", "", s)
-    return re.sub(r"\s+", " ", s)
+    s = _ARTICLE.sub("", s)
+    return _SPACES.sub(" ", s)
 
 
 def slug(s: str) -> str:
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "source"
+    return _NON_ALNUM.sub("-", s).strip("-") or "source"
 
 
 def unknown_id(name: str) -> str:

@@ -20,6 +20,7 @@ MIN_SUFFIX = 4  # shortest lexicon term matched as the head of a German compound
 
 # words; a French elision ("d'", "l'") is its own token so "d'entre eux" and "milliers d'hommes" read right
 _WORD = re.compile(r"(?i:\b(?:[dljmnstc]|qu)['’](?=\w))|\w[\w’'.-]*|[^\w\s]")
+_DIGIT = re.compile(r"\d")
 PREDICATE_WINDOW = 120  # characters after the noun phrase searched for "getötet", "killed", "tués"
 PREDICATE_BEFORE = 40  # characters before the number ("la mort ou la blessure d'au moins trente")
 
@@ -39,8 +40,22 @@ def lemma(word: str, lang: str) -> str:
         return word
 
 
+_LABELS: dict[tuple[str, str], str | None] = {}  # (language, phrase) -> label: phrases repeat a lot
+_LABELS_MAX = 200_000
+
+
 def label_for(phrase: str, lang: Lang) -> str | None:
     """Lexicon label of a noun phrase: longest known multi-word term, then its head (or compound head)."""
+    key = (lang.code, phrase)
+    if key in _LABELS:
+        return _LABELS[key]
+    if len(_LABELS) >= _LABELS_MAX:
+        _LABELS.clear()
+    lab = _LABELS[key] = _label_for(phrase, lang)
+    return lab
+
+
+def _label_for(phrase: str, lang: Lang) -> str | None:
     low = phrase.lower()
     words = low.split()
     for n in range(min(lang.entity_max_words, len(words)), 0, -1):
@@ -135,12 +150,12 @@ def refine(
     if label is not None and label not in lang.refinable:
         return label
     seg = text[start : min(limit, start + PREDICATE_WINDOW)]
-    nxt = re.search(r"\d", seg)  # the next number has its own predicate ("100 killed and 1,000 wounded")
+    nxt = _DIGIT.search(seg)  # the next number has its own predicate ("100 killed and 1,000 wounded")
     if nxt:
         seg = seg[: nxt.start()]
     if num_start >= 0:
         before = text[max(sent_start, num_start - PREDICATE_BEFORE) : num_start]
-        before = re.split(r"\d", before)[-1]
+        before = _DIGIT.split(before)[-1]
         seg = before + " " + seg
     hits = [lab for lab, rx in lang.entity_predicates.items() if rx.search(seg)]
     if len(hits) > 1:

@@ -23,6 +23,11 @@ QUAL_WINDOW = 40  # characters before a number searched for a qualifier ("deutli
 # tokens of a matched number phrase: a digit group with its inner separators, or a word
 _TOKEN = re.compile(r"\d[\d.,'\s\u00a0\u202f]*\d|\d|[^\s\u00a0\u202f-]+")
 
+# precompiled once (module-level re.* calls look the pattern up in re's cache on every call)
+_SEP = re.compile(r"[ .,]")
+_WORD_SPLIT = re.compile(r"[\s\u00a0-]+")
+_SPACES = re.compile(r"\s+")
+
 
 @dataclass(frozen=True, slots=True)
 class NumberMatch:
@@ -44,8 +49,8 @@ def parse_digits(s: str, lang: Lang, scaled: bool = False) -> float | None:
     ("1,5 Millionen", "1.5 million"): that is how news text writes counts in all three languages.
     """
     s = s.replace("\u00a0", " ").replace("\u202f", " ").replace("'", "")
-    groups = re.split(r"[ .,]", s)
-    seps = re.findall(r"[ .,]", s)
+    groups = _SEP.split(s)
+    seps = _SEP.findall(s)
     if not seps:
         return float(s)
     if len(seps) == 1 and (len(groups[1]) != 3 or scaled or (seps[0] == lang.decimal and scaled)):
@@ -206,7 +211,7 @@ def find_numbers(
             e = s + spans[keep - 1][1]
             phrase = text[s:e]
         # drop a leading article-like word that only counts before a scale ("a thousand" yes, "a two" no)
-        toks = re.split(r"[\s\u00a0-]+", phrase)
+        toks = _WORD_SPLIT.split(phrase)
         while (
             toks
             and toks[0].lower() in lang.not_alone
@@ -264,7 +269,7 @@ def find_numbers(
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.lower()).replace("’", "'")
+    return _SPACES.sub(" ", s.lower()).replace("’", "'")
 
 
 def is_furniture(text: str, s: int, e: int, phrase: str, value: float, lang: Lang) -> bool:

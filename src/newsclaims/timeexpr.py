@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -156,7 +157,7 @@ def find_dates(text: str, lang: Lang, published: dt.date | None, lower: str | No
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.lower())
+    return _SPACES.sub(" ", s.lower())
 
 
 def _ambiguous(month_text: str, lang: Lang) -> bool:
@@ -175,6 +176,19 @@ def _forward(d: dt.date, gran: str, published: dt.date) -> bool:
 _DAY = r"\d{1,2}(?:\.|er|st|nd|rd|th)?"
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=16)
+def _day_before(conn: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w.,])" + _DAY + conn + r"(?:\w{1,3}[ \t]+)?$")
+
+
+@functools.lru_cache(maxsize=16)
+def _day_after(conn: str) -> re.Pattern[str]:
+    return re.compile(conn + r"(?:\w{1,3}[ \t]+)?" + _DAY + r"(?!\w|[.,]\d)")
+
+
 def day_month_spans(
     dates: list[DateMatch], text: str = "", lang: Lang | None = None
 ) -> list[tuple[int, int]]:
@@ -187,11 +201,11 @@ def day_month_spans(
             continue
         out.append((d.date_start, d.date_end))
         if text and conn:
-            before = re.compile(r"(?<![\w.,])" + _DAY + conn + r"(?:\w{1,3}[ \t]+)?$")
+            before = _day_before(conn)
             m = before.search(text, max(0, d.date_start - 20), d.date_start)
             if m:
                 out.append(m.span())
-            after = re.compile(conn + r"(?:\w{1,3}[ \t]+)?" + _DAY + r"(?!\w|[.,]\d)")
+            after = _day_after(conn)
             m = after.match(text, d.date_end)
             if m:
                 out.append(m.span())
