@@ -162,10 +162,18 @@ def _masked(start: int, end: int, masks: list[tuple[int, int]]) -> bool:
 FURNITURE_WINDOW = 45  # characters around a number searched for furniture patterns (phone numbers, dates)
 
 
-def _furniture_spans(text: str, s: int, e: int, lang: Lang) -> list[tuple[int, int]]:
-    """Furniture pattern spans near one number (a window, not the whole text: the hot path stays cheap)."""
+def _furniture_hit(text: str, s: int, e: int, lang: Lang) -> bool:
+    """True when a furniture pattern match near the number at [s, e) overlaps it. The window is scanned as
+    before (matches depend on where the scan starts and on its end), but the scan stops at the first
+    match starting at or after ``e``: no later match can overlap the number."""
     lo = max(0, s - FURNITURE_WINDOW)
-    return [m.span() for m in lang.furniture_re.finditer(text, lo, min(len(text), e + FURNITURE_WINDOW))]
+    for m in lang.furniture_re.finditer(text, lo, min(len(text), e + FURNITURE_WINDOW)):
+        a, b = m.span()
+        if a >= e:
+            return False
+        if s < b:
+            return True
+    return False
 
 
 def find_numbers(
@@ -230,7 +238,7 @@ def find_numbers(
         if is_furniture(text, s, e, phrase, value, lang):
             continue
         # the furniture window last: it costs most, and the checks above are pure filters (same result)
-        if phrase[:1].isdigit() and _masked(s, e, _furniture_spans(text, s, e, lang)):
+        if phrase[:1].isdigit() and _furniture_hit(text, s, e, lang):
             continue
         start, qualifier, value_high, end = s, "exact", None, e
         # range: "zwischen 10.000 und 12.000", "10,000 to 12,000", "10 000 à 12 000"
