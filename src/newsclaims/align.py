@@ -666,7 +666,7 @@ def _resolve_ambiguous(
             _own=pl.col("predicate"),
             predicate=pl.concat_list(pl.col("predicate"), pl.col("_alt")),
         )
-        .explode("predicate")
+        .explode("predicate", empty_as_null=True)
         .join(
             summ.select(*on, "_pkey", "_frame", "_anchor", "_modal", "n_reports", "n_claims", "first_time"),
             on=on,
