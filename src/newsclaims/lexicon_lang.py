@@ -108,28 +108,17 @@ GUARD_PREFIX = 3  # characters of the literal prefix a guard checks (3: few fals
 GUARD_MAX = 4000  # more distinct prefixes than this: no guard (the trie would cost more than it saves)
 
 
-_CATEGORY = {
-    _C.CATEGORY_DIGIT: r"\d",
-    _C.CATEGORY_NOT_DIGIT: r"\D",
-    _C.CATEGORY_WORD: r"\w",
-    _C.CATEGORY_NOT_WORD: r"\W",
-    _C.CATEGORY_SPACE: r"\s",
-    _C.CATEGORY_NOT_SPACE: r"\S",
-}
-
-
 def _class_atom(items: list[Any]) -> str | None:
-    """A parsed character class as regex source ("[A-Z]", "[\\d]"), None for forms not handled."""
+    """A parsed character class as regex source ("[A-Z]", "[\\d]"); None for classes that match most
+    characters (negated, ``\\w``, ``\\S``...): a guard on them would cost without rejecting anything."""
     out = []
     for o, a in items:
-        if o is _C.NEGATE:
-            out.insert(0, "^")
-        elif o is _C.LITERAL:
+        if o is _C.LITERAL:
             out.append(re.escape(chr(a)))
         elif o is _C.RANGE:
             out.append(re.escape(chr(a[0])) + "-" + re.escape(chr(a[1])))
-        elif o is _C.CATEGORY and a in _CATEGORY:
-            out.append(_CATEGORY[a])
+        elif o is _C.CATEGORY and a is _C.CATEGORY_DIGIT:
+            out.append(r"\d")
         else:
             return None
     return "[" + "".join(out) + "]"
