@@ -79,11 +79,18 @@ def test_number_styles_and_qualifiers(lang: str, text: str, expected: tuple) -> 
         ("en", "Photo 1 of 4. It took 3 days and cost $2 million, or 40 percent more."),
         ("en", "The 25-year-old arrived on October 8, 2024 at 10:30."),
         ("en", "Call +1 202 555 0100; article 4567891 says KN-23 missiles are 5G."),
+        ("en", "Back in 2022, Kim Jong Un, 40, had promised Moscow his support."),
         ("fr", "Photo 3 sur 5. Il a 34 ans et il est arrivé le 1er novembre à 10h30."),
     ],
 )
 def test_page_furniture_is_not_a_claim(lang: str, text: str) -> None:
     assert quantities(text, lang) == []
+
+
+def test_count_after_a_place_is_not_an_age() -> None:
+    # the apposition rule for ages ("Kim Jong Un, 40,") leaves counts after a place name alone
+    text = "In Kyiv, 1,500 soldiers gathered. In Kursk, 300, perhaps more, arrived."
+    assert [q[0] for q in quantities(text, "en")] == [1500.0, 300.0]
 
 
 def test_vague_quantities_have_no_value() -> None:
