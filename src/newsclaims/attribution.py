@@ -413,6 +413,18 @@ def _same_word(a: str, b: str) -> bool:
     return len(short) >= 6 and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
+@functools.cache
+def _indefinite_words(code: str) -> frozenset[str]:
+    from newsclaims.lexicon_lang import load
+
+    a = load(code).raw.get("attribution") or {}
+    return frozenset(str(x).lower() for x in a.get("indefinite_articles") or [])
+
+
+def _indefinite(lang: Lang) -> frozenset[str]:
+    return _indefinite_words(lang.code)
+
+
 def resolve_read(m: Mention, lang: Lang, earlier: list[Mention]) -> Mention:
     """A name read from the text: registry alias (any language), anaphor of an earlier source, or unknown."""
     reg = registry()
@@ -420,6 +432,8 @@ def resolve_read(m: Mention, lang: Lang, earlier: list[Mention]) -> Mention:
     if key in reg.by_alias:
         return Mention(m.start, m.end, reg.by_alias[key], "name", m.text)
     words = key.split()
+    if words and words[0] in _indefinite(lang):
+        return m  # "ein Sprecher", "a spokesman": a new, unnamed referent, neither anaphor nor registry role
     for n in (3, 2, 1):
         tail = " ".join(words[-n:])
         if len(words) >= n and tail in lang.anaphora:
