@@ -166,6 +166,16 @@ def test_404_is_quarantined(server: Server, tmp_path: Path) -> None:
     assert "404" in q["detail"][0] and server.hits["/missing.html"] == 1  # 4xx is not retried
 
 
+def test_failed_urls_reach_the_dataset_quarantine(server: Server, tmp_path: Path) -> None:
+    server.routes["/ok.html"] = lambda h, n: _send(h, 200, PAGE.format(t="Harbour reopens").encode())
+    _run(tmp_path, server, ["/ok.html", "/gone.html"])
+    do_parse(tmp_path / "snap", tmp_path / "snap" / "manifest.csv", tmp_path / "parsed", REPO / "params.yaml")
+    q = pl.read_parquet(tmp_path / "parsed" / "quarantine.parquet")
+    row = q.filter(pl.col("url") == server.base + "/gone.html")
+    assert row["stage"].to_list() == ["collect"] and row["reason"].to_list() == ["fetch_error"]
+    assert pl.read_parquet(tmp_path / "parsed" / "articles.parquet").height == 1
+
+
 def test_500_then_200_is_retried(server: Server, tmp_path: Path) -> None:
     server.routes["/flaky.html"] = lambda h, n: (
         _send(h, 500, b"oops") if n == 1 else _send(h, 200, PAGE.format(t="ok").encode())

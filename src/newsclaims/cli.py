@@ -109,6 +109,9 @@ def do_parse(input_dir: Path, manifest: Path | None, out: Path, params_path: Pat
     sigs: list[np.ndarray] = []
     qschema = parse.schema.table("quarantine").polars_schema
     quarantine: list[pl.DataFrame] = [pl.DataFrame(qrows, schema=qschema)]
+    collected_q = input_dir / "quarantine.parquet"
+    if collected_q.is_file():  # a `collect` folder: its failed URLs belong in the dataset's quarantine
+        quarantine.append(io.read_table(collected_q, "quarantine"))
     seen: set[str] = set()
     n_done = 0
     try:
