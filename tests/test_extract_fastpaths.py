@@ -91,3 +91,22 @@ def test_worker_pool_gives_the_in_process_tables(demo_dataset: Path) -> None:
     for a, b in zip(one, many, strict=True):
         assert a.height > 0
         assert a.equals(b)
+
+
+@pytest.mark.parametrize("code", ["de", "en", "fr"])
+def test_furniture_scan_without_email_branches_is_the_same(code: str, texts: list[str]) -> None:
+    """On windows without '@' the reduced, guarded furniture alternation finds the same matches."""
+    lang = load(code)
+    fast, full = lang.furniture_no_at_re, lang.furniture_re
+    assert "@" not in fast.pattern and fast.pattern.startswith("(?="), "no reduced, guarded pattern"
+    n = 0
+    for text in [*texts, "Call +49 30 1234567, page 3 of 12, ſ 12 Bild 2 von 5, ID AB-12x (40) 3/4"]:
+        for a in range(0, len(text), 41):
+            b = a + 95
+            if "@" in text[a:b]:
+                continue
+            n += 1
+            assert [m.span() for m in fast.finditer(text, a, b)] == [
+                m.span() for m in full.finditer(text, a, b)
+            ]
+    assert n > 100

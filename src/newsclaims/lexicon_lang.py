@@ -207,6 +207,66 @@ def guard(rx: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(rx.pattern[:cut] + "(?=" + enc(root) + ")" + rx.pattern[cut:], rx.flags)
 
 
+def _requires(pattern: str, char: str) -> bool:
+    """True when every match of ``pattern`` contains the literal ``char`` (a top-level literal of the
+    parsed sequence, not inside an optional part or an alternative)."""
+    try:
+        items = _P.parse(pattern).data
+    except re.error:
+        return False
+    return any(op is _C.LITERAL and av == ord(char) for op, av in items)
+
+
+def _without_required(patterns: list[str], char: str) -> re.Pattern[str]:
+    """The alternation of ``patterns`` without the branches that need ``char``, behind a guard.
+
+    Why: on a span without ``char`` those branches cannot match, so the reduced alternation finds the
+    same matches in the same order (the first branch that matches at a position is the same one); the
+    e-mail branch ``\\S+@...`` is tried at every non-space character and defeats any guard."""
+    keep = [p for p in patterns if not _requires(p, char)]
+    if not keep:
+        return re.compile("(?!x)x")
+    return first_char_guard(re.compile("|".join(f"(?:{p})" for p in keep)))
+
+
+_CI_ATOM = re.compile(r"\(\?i:(\\?.)\)")
+
+
+def first_char_guard(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """``rx`` behind a lookahead of one character class holding every character a match can start with.
+
+    Why: for a short window scanned by an alternation of many ``\\b``-led branches (the furniture
+    patterns), one class test per position is cheaper than the prefix trie of :func:`guard`, whose own
+    alternation costs as much as it saves. Case-insensitive literals stay case-insensitive in the guard
+    (``(?i:s)`` also matches 'ſ'). Same matches: the guard only states what every match starts with."""
+    if rx.flags & re.IGNORECASE:
+        return rx
+    try:
+        parsed = _P.parse(rx.pattern, rx.flags)
+    except re.error:
+        return rx
+    pre = _first_atoms(list(parsed.data), 1)
+    if not pre or () in pre:
+        return rx
+    plain, folded = [], []
+    for (atom,) in pre:
+        ci = _CI_ATOM.fullmatch(atom)
+        if ci:
+            folded.append(ci.group(1))
+        elif atom.startswith("[") and atom.endswith("]"):
+            plain.append(atom[1:-1])
+        elif atom.startswith("(?i:"):
+            return rx  # a case-insensitive class: not folded here
+        else:
+            plain.append(atom)
+    alts = []
+    if plain:
+        alts.append("[" + "".join(sorted(plain)) + "]")
+    if folded:
+        alts.append("(?i:[" + "".join(sorted(folded)) + "])")
+    return re.compile("(?=" + "|".join(alts) + ")(?:" + rx.pattern + ")", rx.flags)
+
+
 _LEAD_LOOKBEHIND = re.compile(r"\(\?<!\[[^\]\\]*(?:\\.[^\]\\]*)*\]\)")
 
 
@@ -243,6 +303,7 @@ class Lang:
     unit_after_re: re.Pattern[str]
     word_before_re: re.Pattern[str]
     furniture_re: re.Pattern[str]
+    furniture_no_at_re: re.Pattern[str]
     # sentences
     abbreviations: frozenset[str]
     # dates
@@ -382,6 +443,7 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
     )
     fpats = _strs(f.get("patterns")) + _strs(_common().get("furniture_patterns"))
     furniture_re = re.compile("|".join(f"(?:{p})" for p in fpats)) if fpats else re.compile("(?!x)x")
+    furniture_no_at_re = _without_required(fpats, "@")
 
     dd = d.get("dates") or {}
     months = {str(k).lower(): int(v) for k, v in (dd.get("months") or {}).items()}
@@ -473,6 +535,7 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
         unit_after_re=unit_after_re,
         word_before_re=word_before_re,
         furniture_re=furniture_re,
+        furniture_no_at_re=furniture_no_at_re,
         abbreviations=frozenset(x.lower() for x in _strs((d.get("sentences") or {}).get("abbreviations"))),
         months=months,
         ambiguous_months=frozenset(_strs(dd.get("ambiguous_months"))),

@@ -167,7 +167,10 @@ def _furniture_hit(text: str, s: int, e: int, lang: Lang) -> bool:
     before (matches depend on where the scan starts and on its end), but the scan stops at the first
     match starting at or after ``e``: no later match can overlap the number."""
     lo = max(0, s - FURNITURE_WINDOW)
-    for m in lang.furniture_re.finditer(text, lo, min(len(text), e + FURNITURE_WINDOW)):
+    hi = min(len(text), e + FURNITURE_WINDOW)
+    # without an '@' in the window the e-mail branches cannot match: same scan without them
+    rx = lang.furniture_re if "@" in text[lo:hi] else lang.furniture_no_at_re
+    for m in rx.finditer(text, lo, hi):
         a, b = m.span()
         if a >= e:
             return False
