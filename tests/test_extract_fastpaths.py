@@ -110,3 +110,19 @@ def test_furniture_scan_without_email_branches_is_the_same(code: str, texts: lis
                 m.span() for m in full.finditer(text, a, b)
             ]
     assert n > 100
+
+
+@pytest.mark.parametrize("code", ["de", "en", "fr"])
+def test_hedge_guard_keeps_every_match(code: str, texts: list[str]) -> None:
+    """The case-insensitive first-character guard of the hedge pattern finds what the bare pattern finds,
+    in any case and on the long s that folds to 's'."""
+    lang = load(code)
+    assert lang.hedge_re.pattern.startswith("(?i)(?<![\\w])(?=["), "the hedge pattern is not guarded"
+    bare = re.compile(
+        re.sub(r"^\(\?i\)\(\?<!\[\\w\]\)\(\?=\[[^\]]*\]\)", "(?i)(?<![\\\\w])", lang.hedge_re.pattern)
+    )
+    assert bare.pattern != lang.hedge_re.pattern
+    extra = "Er SOLL ſoll, REPORTEDLY ſupposedly, PROBABLEMENT Offenbar"
+    for text in [*texts, extra]:
+        for t in (text, text.upper()):
+            assert _spans(lang.hedge_re, t) == _spans(bare, t)

@@ -267,6 +267,42 @@ def first_char_guard(rx: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile("(?=" + "|".join(alts) + ")(?:" + rx.pattern + ")", rx.flags)
 
 
+_CI_LEAD = re.compile(r"\(\?i\)(?:\(\?<!\[\\w\]\))?")
+
+
+def ci_guard(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive ``(?i)`` pattern behind a case-insensitive class of the characters its matches
+    start with (after its leading ``(?<![\\w])``).
+
+    Why: the hedge pattern is an alternation of many phrases tried at every word start of every claim
+    sentence; the class rejects most word starts at the first character. It is matched case-insensitively
+    like the pattern itself, so it accepts every character the pattern's first atom does ('ſ' for 's').
+    Same matches; patterns whose first characters cannot be told are returned as they are."""
+    if not rx.flags & re.IGNORECASE:
+        return rx
+    lead = _CI_LEAD.match(rx.pattern)
+    if not lead:
+        return rx
+    try:
+        parsed = _P.parse(rx.pattern, rx.flags)
+    except re.error:
+        return rx
+    pre = _first_atoms(list(parsed.data), 1)
+    if not pre or () in pre:
+        return rx
+    chars = []
+    for (atom,) in pre:
+        a = atom[4:-1] if atom.startswith("(?i:") else atom
+        if a.startswith("[") and a.endswith("]"):
+            chars.append(a[1:-1])
+        elif len(a) == 1 or (len(a) == 2 and a[0] == "\\"):
+            chars.append(a)
+        else:
+            return rx
+    p = rx.pattern
+    return re.compile(p[: lead.end()] + "(?=[" + "".join(sorted(chars)) + "])" + p[lead.end() :], rx.flags)
+
+
 _LEAD_LOOKBEHIND = re.compile(r"\(\?<!\[[^\]\\]*(?:\\.[^\]\\]*)*\]\)")
 
 
@@ -503,8 +539,8 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
     anonymous_re = re.compile(r"(?i)" + _alt(_strs(a.get("anonymous_words"))))
 
     fr = d.get("framing") or {}
-    hedge_re = re.compile(
-        r"(?i)(?<![\w])(?:" + "|".join(f"(?:{h})" for h in _strs(fr.get("hedges"))) + r")(?![\w])"
+    hedge_re = ci_guard(
+        re.compile(r"(?i)(?<![\w])(?:" + "|".join(f"(?:{h})" for h in _strs(fr.get("hedges"))) + r")(?![\w])")
     )
     cond = fr.get("conditional")
     conditional_re = re.compile(r"(?i)" + cond) if cond else None
