@@ -112,17 +112,27 @@ def test_furniture_scan_without_email_branches_is_the_same(code: str, texts: lis
     assert n > 100
 
 
+_CI_GUARD = re.compile(r"^\(\?i\)(\(\?<!\[\\w\]\))?\(\?=\[[^\]]*\]\)")
+
+
 @pytest.mark.parametrize("code", ["de", "en", "fr"])
-def test_hedge_guard_keeps_every_match(code: str, texts: list[str]) -> None:
-    """The case-insensitive first-character guard of the hedge pattern finds what the bare pattern finds,
-    in any case and on the long s that folds to 's'."""
+def test_case_insensitive_guards_keep_every_match(code: str, texts: list[str]) -> None:
+    """The case-insensitive first-character guards (hedges, continuation and reported-speech markers,
+    expected events, entity predicates) find what the bare patterns find, in any case and on the long s
+    that folds to 's'."""
     lang = load(code)
-    assert lang.hedge_re.pattern.startswith("(?i)(?<![\\w])(?=["), "the hedge pattern is not guarded"
-    bare = re.compile(
-        re.sub(r"^\(\?i\)\(\?<!\[\\w\]\)\(\?=\[[^\]]*\]\)", "(?i)(?<![\\\\w])", lang.hedge_re.pattern)
-    )
-    assert bare.pattern != lang.hedge_re.pattern
-    extra = "Er SOLL ſoll, REPORTEDLY ſupposedly, PROBABLEMENT Offenbar"
-    for text in [*texts, extra]:
-        for t in (text, text.upper()):
-            assert _spans(lang.hedge_re, t) == _spans(bare, t)
+    pats = {
+        "hedge": lang.hedge_re,
+        "continuation": lang.continuation_re,
+        "reported": lang.reported_re,
+        **{f"expect {k}": v for k, v in lang.expect_re.items()},
+        **{f"predicate {k}": v for k, v in lang.entity_predicates.items()},
+    }
+    extra = "Er SOLL ſoll, REPORTEDLY ſupposedly, PROBABLEMENT Offenbar, ADDITIONALLY Killed, ſtarben"
+    for name, rx in pats.items():
+        assert _CI_GUARD.match(rx.pattern), f"{name} is not guarded"
+        bare = re.compile(_CI_GUARD.sub(lambda m: "(?i)" + (m.group(1) or ""), rx.pattern))
+        assert bare.pattern != rx.pattern
+        for text in [*texts, extra]:
+            for t in (text, text.upper()):
+                assert _spans(rx, t) == _spans(bare, t), name

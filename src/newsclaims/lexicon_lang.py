@@ -287,6 +287,8 @@ def ci_guard(rx: re.Pattern[str]) -> re.Pattern[str]:
         parsed = _P.parse(rx.pattern, rx.flags)
     except re.error:
         return rx
+    if len(parsed.data) == 1 and parsed.data[0][0] is _C.BRANCH:
+        return rx  # "(?i)(?<!x)A|B": the lookbehind belongs to A only; a guard after it would change B
     pre = _first_atoms(list(parsed.data), 1)
     if not pre or () in pre:
         return rx
@@ -515,7 +517,7 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
         + r")[ \t\u00a0]+)?$"
     )
     expect_re = {
-        k: re.compile(r"(?i)(?<![\w])" + _alt(_strs(v)) + r"\w*")
+        k: ci_guard(re.compile(r"(?i)(?<![\w])" + _alt(_strs(v)) + r"\w*"))
         for k, v in (dd.get("expect_words") or {}).items()
     }
 
@@ -532,7 +534,7 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
     not_source_re = guard(re.compile(lower_regex(word_re(_strs(a.get("not_sources"))))))
     pr = _strs(a.get("pronouns_person"))
     pronoun_re = re.compile(r"(?<![\w])(?i:" + _alt(pr) + r")(?![\w])") if pr else None
-    continuation_re = re.compile(r"(?i)" + word_re(_strs(a.get("continuation"))))
+    continuation_re = ci_guard(re.compile(r"(?i)" + word_re(_strs(a.get("continuation")))))
     kj = _strs(a.get("konjunktiv"))
     konjunktiv_re = re.compile(r"(?<![\w])" + _alt(kj) + r"(?![\w])") if kj else None
     locative_re = re.compile(r"(?<![\w])(?i:" + _alt(_strs(a.get("locative"))) + r")[ \t\u00a0]+$")
@@ -591,7 +593,7 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
         pronoun_re=pronoun_re,
         continuation_re=continuation_re,
         konjunktiv_re=konjunktiv_re,
-        reported_re=re.compile(r"(?i)" + word_re(_strs(a.get("reported_markers")))),
+        reported_re=ci_guard(re.compile(r"(?i)" + word_re(_strs(a.get("reported_markers"))))),
         name_stop=frozenset(x.lower() for x in _strs(a.get("name_stop"))),
         locative_re=locative_re,
         anonymous_re=anonymous_re,
@@ -608,7 +610,7 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
         entities=ents,
         entity_max_words=max((len(t.split()) for t in ents), default=1),
         entity_predicates={
-            k: re.compile(r"(?i)(?<![\w])" + _alt(_strs(v)) + r"(?![\w])")
+            k: ci_guard(re.compile(r"(?i)(?<![\w])" + _alt(_strs(v)) + r"(?![\w])"))
             for k, v in (nn.get("entity_predicates") or {}).items()
         },
         refinable=frozenset(_strs(nn.get("refinable"))),
