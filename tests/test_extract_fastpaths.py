@@ -136,3 +136,25 @@ def test_case_insensitive_guards_keep_every_match(code: str, texts: list[str]) -
         for text in [*texts, extra]:
             for t in (text, text.upper()):
                 assert _spans(rx, t) == _spans(bare, t), name
+
+
+def test_sentence_merge_prefilter_keeps_every_merge(texts: list[str]) -> None:
+    """The end-character check before the initial and ordinal searches skips only sentences they cannot
+    match: every prefix of the real texts (and of hand-made endings) merges exactly as the searches say."""
+    from newsclaims import sentences as S
+
+    lang = load("de")
+    ends = ["Kim J.", "am 1.", "am 1.\n", "W. Putin A.\n", "Ö.", "x.", "12.", "(3.", "A", ".", "²."]
+    preps = [t[: i + 1] for t in texts for i, ch in enumerate(t) if ch == "."] + ends
+    for prev in preps:
+        tail = max(0, len(prev) - S.TAIL)
+        for nxt in (" November 2024", " Weiter ging es", " 12 Soldaten"):
+            want = bool(S._INITIAL.search(prev, tail))
+            if not want and S._ORDINAL_END.search(prev, tail):
+                word = nxt.lstrip().split(" ", 1)[0].lower().rstrip(",.")
+                want = word in lang.months or not word[:1].isdigit()
+            toks = prev.rsplit(None, 1)
+            last = toks[-1].lower() if toks else ""
+            if last in lang.abbreviations or last.lstrip('(„"“«') in lang.abbreviations:
+                want = True
+            assert S._should_merge(prev, nxt, lang) == want, (prev[-20:], nxt)

@@ -46,10 +46,16 @@ def _should_merge(prev: str, nxt: str, lang: Lang) -> bool:
     last = toks[-1].lower() if toks else ""
     if last in lang.abbreviations or last.lstrip('(„"“«') in lang.abbreviations:
         return True
+    # both end-anchored patterns need "X." at the end ("$" also matches before a final newline): without
+    # it neither can match, and the searches (the costliest step here) are skipped
+    end = prev[:-1] if prev.endswith("\n") else prev
+    if end[-1:] != "." or len(end) < 2:
+        return False
+    c = end[-2]
     tail = max(0, len(prev) - TAIL)
-    if _INITIAL.search(prev, tail):
+    if ("A" <= c <= "Z" or c in "ÄÖÜ") and _INITIAL.search(prev, tail):
         return True
-    if _ORDINAL_END.search(prev, tail):
+    if c.isdigit() and _ORDINAL_END.search(prev, tail):
         word = nxt.lstrip().split(" ", 1)[0].lower().rstrip(",.")
         if word in lang.months or (lang.ordinal_before_re is not None and not word[:1].isdigit()):
             return True
