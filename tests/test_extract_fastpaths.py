@@ -158,3 +158,19 @@ def test_sentence_merge_prefilter_keeps_every_merge(texts: list[str]) -> None:
             if last in lang.abbreviations or last.lstrip('(„"“«') in lang.abbreviations:
                 want = True
             assert S._should_merge(prev, nxt, lang) == want, (prev[-20:], nxt)
+
+
+def test_backward_name_tokens_are_the_whole_span_reversed(texts: list[str]) -> None:
+    """Reading a name before a cue tokenises in chunks from the end: the chunks hold exactly the tokens of
+    the whole span, last first, for any span of the real texts (and spans cut inside long words)."""
+    import random
+
+    from newsclaims.attribution import _NAME_TOKEN, _tokens_backward
+
+    rnd = random.Random(5)
+    for t in [*texts, "Verteidigungsministeriumssprecherin" * 4 + " des Pentagons, sagte"]:
+        for _ in range(200):
+            a = rnd.randrange(len(t))
+            b = min(len(t), a + rnd.randrange(400))
+            whole = [m.span() for m in _NAME_TOKEN.finditer(t, a, b)][::-1]
+            assert [m.span() for m in _tokens_backward(t, a, b)] == whole

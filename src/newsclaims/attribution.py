@@ -17,6 +17,7 @@ import functools
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -476,14 +477,29 @@ _PUNCT = re.compile(r"[,;:()\"„“”«».!?]")
 _CONNECT = frozenset({"des", "der", "of", "de", "du", "of the", "für", "for"})
 
 
+_NAME_CHAR = re.compile(r"[\w’'.-]")  # the characters of _NAME_TOKEN
+BACK_CHUNK = 48  # characters tokenised at a time when reading backwards from a cue
+
+
+def _tokens_backward(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The ``_NAME_TOKEN`` matches of ``text[start:end]``, last first, tokenised in chunks from the end.
+
+    Why: reading a name before a cue stops after a few words, but tokenising the whole sentence start
+    first cost as much as the reading. Each chunk starts where no token can continue across (after a
+    non-token character, or at ``start``), so the chunks hold exactly the tokens of the whole span."""
+    hi = end
+    while hi > start:
+        lo = max(start, hi - BACK_CHUNK)
+        while lo > start and _NAME_CHAR.match(text, lo - 1):
+            lo -= 1
+        yield from reversed(list(_NAME_TOKEN.finditer(text, lo, hi)))
+        hi = lo
+
+
 def _read_name(text: str, start: int, end: int, lang: Lang, forward: bool) -> Mention | None:
     """Read a source name next to a cue: capitalised words (German: adjectives inside), no punctuation."""
     # forward reading stops after a few words: tokens are read lazily, not for the rest of the sentence
-    toks = (
-        _NAME_TOKEN.finditer(text, start, end)
-        if forward
-        else list(_NAME_TOKEN.finditer(text, start, end))[::-1]
-    )
+    toks = _NAME_TOKEN.finditer(text, start, end) if forward else _tokens_backward(text, start, end)
     picked: list[re.Match[str]] = []
     edge = start if forward else end
     for t in toks:
