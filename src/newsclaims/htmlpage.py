@@ -148,10 +148,13 @@ def _meta(tree: lxml.html.HtmlElement) -> dict[str, str]:
 
 def _captions(tree: lxml.html.HtmlElement) -> list[str]:
     caps: list[str] = []
-    for el in tree.xpath(
-        "//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')]"
-        " | //*[contains(@class, '__caption') or contains(@class, '-caption')]"
-    ):
+    # One cheap substring test in XPath, the exact class rules in Python: a `caption` class token, or a
+    # BEM/kebab "__caption" / "-caption" class (the normalize-space/concat XPath was 4% of a parse).
+    for el in tree.xpath("//figcaption | //*[contains(@class, 'caption')]"):
+        if el.tag != "figcaption":
+            cls = el.get("class", "")
+            if "caption" not in cls.split() and "__caption" not in cls and "-caption" not in cls:
+                continue
         if el.xpath("ancestor::figcaption"):
             continue
         t = _clean(el.text_content())
