@@ -88,6 +88,7 @@ def do_parse(input_dir: Path, manifest: Path | None, out: Path, params_path: Pat
     """
     import numpy as np
     import polars as pl
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     from newsclaims import io, parse
@@ -114,6 +115,7 @@ def do_parse(input_dir: Path, manifest: Path | None, out: Path, params_path: Pat
         quarantine.append(io.read_table(collected_q, "quarantine"))
     seen: set[str] = set()
     n_done = 0
+    pool = parse.use_system_arrow_pool()  # mimalloc kept freed Arrow buffers: RSS grew with N
     try:
         for batch, read_q in parse.iter_batches(input_dir, units, params):
             arts, q, sg = parse.parse_batch(batch, params)
@@ -157,6 +159,7 @@ def do_parse(input_dir: Path, manifest: Path | None, out: Path, params_path: Pat
         io.write_table(qdf, out / "quarantine.parquet")
     finally:
         tmp.unlink(missing_ok=True)
+        pa.set_memory_pool(pool)
     log(f"parse: wrote {w.rows} articles and {qdf.height} quarantine rows to {out}")
 
 

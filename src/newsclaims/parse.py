@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 import polars as pl
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsclaims import chrome, decoding, htmlpage, language, schema, scrape, syndication, warc
@@ -213,6 +214,20 @@ def iter_parquet(path: Path, batch_size: int) -> Iterator[pl.DataFrame]:
             buf, n = ([rest] if rest.height else []), rest.height
     if n:
         yield pl.concat(buf, rechunk=True)
+
+
+def use_system_arrow_pool() -> pa.MemoryPool:
+    """Make pyarrow allocate from the system allocator; returns the previous pool to restore afterwards.
+
+    pyarrow's default pool (mimalloc) kept the freed buffers of the final step of `parse` (row groups read
+    back, Arrow tables written): peak RSS of that step rose from +32 MB at 1,000 to +50 MB at 10,000 text
+    scrapes with live data of only ~6 MB (measured with /proc/self/status VmHWM around each step); calling
+    ``release_unused()`` after every batch only halved it. With the system pool the step adds ~12 MB at
+    10,000 articles, and the written bytes are the same (the pool only decides where buffers live).
+    """
+    prev = pa.default_memory_pool()
+    pa.set_memory_pool(pa.system_memory_pool())
+    return prev
 
 
 # ------------------------------------------------------------------------------------------ pure core
