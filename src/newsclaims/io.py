@@ -87,11 +87,6 @@ def read_table(path: Path, name: str | None = None, validate: bool = True) -> pl
     return df
 
 
-def scan_table(path: Path) -> pl.LazyFrame:
-    """Lazy scan for large tables (names and types only are guaranteed by the writer's validation)."""
-    return pl.scan_parquet(path)
-
-
 def write_json(obj: Any, path: Path) -> None:
     """Deterministic JSON (sorted keys, fixed indent, trailing newline) for metrics and metadata."""
     path = Path(path)

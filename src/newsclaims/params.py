@@ -25,7 +25,7 @@ def read_params(path: Path | str = "params.yaml") -> dict[str, Any]:
 
 def section(cls: type[T], name: str, path: Path | str | None = "params.yaml") -> T:
     """Build ``cls`` from section ``name`` of the params file (defaults where the file is silent)."""
-    data = read_params(path)[name] if path and name in read_params(path) else {}
+    data = read_params(path).get(name) if path else None
     return from_dict(cls, data or {}, where=name)
 
 

@@ -267,27 +267,27 @@ def check_relations(frames: dict[str, pl.DataFrame]) -> list[str]:
     return problems
 
 
+def _field_text() -> pl.Expr:
+    """The string a row's offsets point into: the article text, or caption N for field "caption:N".
+
+    Article columns come in renamed (``_atext``, ``_acaptions``): source_mentions has its own ``text``.
+    """
+    cap = pl.col("field").str.strip_prefix("caption:").cast(pl.Int64, strict=False)
+    return (
+        pl.when(pl.col("field") == "text")
+        .then(pl.col("_atext"))
+        .otherwise(pl.col("_acaptions").list.get(cap, null_on_oob=True))
+    )
+
+
 def _offset_problems(frames: dict[str, pl.DataFrame]) -> list[str]:
     out: list[str] = []
-    arts = frames["articles"].select(
-        "article_id",
-        pl.col("text").str.len_chars().alias("_n_text"),
-        pl.col("captions"),
-    )
-    for name in ("claims", "source_mentions"):
+    arts = frames["articles"].select("article_id", _atext="text", _acaptions="captions")
+    for name, key in (("claims", "claim_id"), ("source_mentions", "mention_id")):
         if name not in frames or frames[name].height == 0:
             continue
-        df = frames[name].join(arts, on="article_id", how="inner")
-        cap_idx = (
-            pl.when(pl.col("field").str.starts_with("caption:"))
-            .then(pl.col("field").str.strip_prefix("caption:").cast(pl.Int64, strict=False))
-            .otherwise(None)
-        )
-        df = df.with_columns(_cap=cap_idx).with_columns(
-            _n=pl.when(pl.col("_cap").is_null())
-            .then(pl.col("_n_text"))
-            .otherwise(pl.col("captions").list.get(pl.col("_cap"), null_on_oob=True).str.len_chars())
-        )
+        df = frames[name].join(arts, on="article_id", how="inner").with_columns(_f=_field_text())
+        df = df.with_columns(_n=pl.col("_f").str.len_chars())
         bad = df.filter(
             pl.col("_n").is_null()
             | (pl.col("char_start") < 0)
@@ -295,34 +295,21 @@ def _offset_problems(frames: dict[str, pl.DataFrame]) -> list[str]:
             | (pl.col("char_end") > pl.col("_n"))
         )
         if bad.height:
-            key = "claim_id" if name == "claims" else "mention_id"
             r = bad.row(0, named=True)
             out.append(
                 f"{name}: {bad.height} row(s) with offsets outside their field, e.g. {key}={r[key]} "
                 f"field={r['field']} [{r['char_start']}, {r['char_end']}) of {r['_n']} characters"
             )
-    if "claims" in frames and frames["claims"].height:
-        df = frames["claims"].join(
-            frames["articles"].select("article_id", "text", "captions"), on="article_id"
-        )
-        fld = (
-            pl.when(pl.col("field") == "text")
-            .then(pl.col("text"))
-            .otherwise(
-                pl.col("captions").list.get(
-                    pl.col("field").str.strip_prefix("caption:").cast(pl.Int64, strict=False),
-                    null_on_oob=True,
+        if name == "claims":
+            mism = df.filter(
+                pl.col("_f").str.slice(pl.col("sentence_start"), pl.col("sentence").str.len_chars())
+                != pl.col("sentence")
+            )
+            if mism.height:
+                out.append(
+                    f"claims: {mism.height} row(s) whose sentence does not stand at sentence_start in the "
+                    f"article, e.g. claim_id={mism['claim_id'][0]}"
                 )
-            )
-        )
-        mism = df.filter(
-            fld.str.slice(pl.col("sentence_start"), pl.col("sentence").str.len_chars()) != pl.col("sentence")
-        )
-        if mism.height:
-            out.append(
-                f"claims: {mism.height} row(s) whose sentence does not stand at sentence_start in the "
-                f"article, e.g. claim_id={mism['claim_id'][0]}"
-            )
     return out
 
 
