@@ -142,7 +142,7 @@ def find_dates(text: str, lang: Lang, published: dt.date | None, lower: str | No
             elif g.get("rel"):
                 d, gran = resolve_relative(lang.relative[_norm(g["rel"])], published)
                 kind = "relative"
-        except (ValueError, KeyError):
+        except (ValueError, KeyError, OverflowError):  # OverflowError: arithmetic past year 1 or 9999
             continue
         if d is None:
             continue
