@@ -25,6 +25,7 @@ import yaml
 
 from newsclaims.lexicon_lang import Lang, _phrase, guard, lower_regex, lower_text, trie_regex
 from newsclaims.paths import lexicon_dir
+from newsclaims.rx import Scan, scan
 
 CUE_WINDOW = 100  # max characters between a cue and the source mention it introduces
 PRONOUN_GAP = 3  # max characters between a pronoun and its cue ("Er rechne", "said he")
@@ -175,7 +176,7 @@ def _alias_regex(alias: str, inflect: bool) -> str:
 
 @dataclass(frozen=True)
 class MentionFinder:
-    pattern: re.Pattern[str]  # over lower-cased text (case-insensitive alternations are slow in `re`)
+    pattern: Scan  # over lower-cased text (case-insensitive alternations are slow in `re`)
     groups: dict[str, tuple[str, str]]  # group name -> (source_id, mention_type)
     strict: dict[str, re.Pattern[str]]  # aliases with acronyms ("NIS", "UN") must match case too
     by_prefix: dict[str, re.Pattern[str]]  # first 3 letters of a word -> the literal aliases starting so
@@ -228,7 +229,7 @@ def mention_finder(lang_code: str) -> MentionFinder:
             strict[g] = re.compile("|".join(f"(?:{rx})" for rx in spellings))
     # Literal aliases are tried only at words that start like them (a dict lookup per word): one big
     # alternation over the whole text costs ~12 ms per 4 KB article; regex aliases run as one pattern.
-    pat = guard(re.compile(r"(?<![\w-])(?:" + ("|".join(alts) or "(?!x)x") + r")(?![\w-])"))
+    pat = scan(guard(re.compile(r"(?<![\w-])(?:" + ("|".join(alts) or "(?!x)x") + r")(?![\w-])")))
     by_prefix = {k: re.compile(r"(?:" + "|".join(v) + r")(?![\w-])") for k, v in by_key.items()}
     # the key of a word is its first three word characters (fewer when the word is shorter), as
     # a word start reads it (\\w{1,3}): a short key must end the word
