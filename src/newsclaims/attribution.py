@@ -391,7 +391,7 @@ def read_at_cue(
 ) -> tuple[int, Mention] | None:
     """A name written right at the cue ("nach Angaben von Abgeordneten"), with its gap."""
     m = unknown_source(text, cue, lang, s_start, s_end)
-    if m is None:
+    if m is None or m is _TOO_FAR:
         return None
     gap = m.start - cue.end if m.start >= cue.end else (cue.start - m.end if m.end <= cue.start else 0)
     if gap > ADJACENT_GAP:
@@ -460,17 +460,23 @@ def resolve_read(m: Mention, lang: Lang, earlier: list[Mention]) -> Mention:
 _NAME_TOKEN = re.compile(r"[\w’'.-]+")
 
 
+# A name read at a cue that starts farther than ADJACENT_GAP from it: read_at_cue drops it, so reading stops
+# as soon as the name's first word is known to stand that far (the words after it cannot bring it closer)
+_TOO_FAR = Mention(-1, -1, "", "unknown", "")
+
+
 def unknown_source(text: str, cue: Cue, lang: Lang, s_start: int, s_end: int) -> Mention | None:
-    """A source the registry does not know, read from the words the cue points at."""
+    """A source the registry does not know, read from the words the cue points at (``_TOO_FAR`` when the
+    name there starts more than ADJACENT_GAP characters from the cue)."""
     side = _side(cue)
     if side in ("after", "either", "inside"):
         seg_start = cue.end if side != "inside" else cue.start + len(cue.text.split()[0])
         seg_end = s_end if side != "inside" else cue.end
-        m = _read_name(text, seg_start, seg_end, lang, forward=True)
+        m = _read_name(text, seg_start, seg_end, lang, True, ADJACENT_GAP if side != "inside" else None)
         if m:
             return m
     if side in ("before", "either"):
-        return _read_name(text, s_start, cue.start, lang, forward=False)
+        return _read_name(text, s_start, cue.start, lang, False, ADJACENT_GAP)
     return None
 
 
@@ -497,8 +503,13 @@ def _tokens_backward(text: str, start: int, end: int) -> Iterator[re.Match[str]]
         hi = lo
 
 
-def _read_name(text: str, start: int, end: int, lang: Lang, forward: bool) -> Mention | None:
-    """Read a source name next to a cue: capitalised words (German: adjectives inside), no punctuation."""
+def _read_name(
+    text: str, start: int, end: int, lang: Lang, forward: bool, reach: int | None = None
+) -> Mention | None:
+    """Read a source name next to a cue: capitalised words (German: adjectives inside), no punctuation.
+
+    With ``reach``: ``_TOO_FAR`` as soon as the name's first word (the one nearest the cue, which fixes the
+    name's distance from it) stands more than ``reach`` characters from the cue side of the span."""
     # forward reading stops after a few words: tokens are read lazily, not for the rest of the sentence
     toks = _NAME_TOKEN.finditer(text, start, end) if forward else _tokens_backward(text, start, end)
     picked: list[re.Match[str]] = []
@@ -516,6 +527,13 @@ def _read_name(text: str, start: int, end: int, lang: Lang, forward: bool) -> Me
             if picked:
                 break
             continue
+        if (
+            reach is not None
+            and not picked
+            and w[:1].isupper()  # a capitalised first word is never trimmed off: it fixes the distance
+            and (t.start() - start if forward else end - t.end()) > reach
+        ):
+            return _TOO_FAR
         if w[:1].isupper() or (picked and wl in _CONNECT):
             picked.append(t)
         elif picked and lang.capitalised_nouns:
