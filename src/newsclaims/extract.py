@@ -104,6 +104,7 @@ class _Field:
         nums = numbers.find_numbers(text, lang, timeexpr.day_month_spans(dates, text, lang), low)
         times = [d for d in dates if d.is_claim]
         self.cues_all = attribution.find_cues(text, 0, len(text), lang, low)
+        self.cue_starts = [c.start for c in self.cues_all]
         reach = MENTION_REACH
         windows = attribution.merge_windows(
             [(c.start - reach, c.end + reach) for c in self.cues_all], len(text)
@@ -135,14 +136,16 @@ class _Field:
     def _keep_cued_mentions(self, cues: list[Cue]) -> None:
         """Source mentions: per reporting cue, the registry mention it introduces (nearest on its side)."""
         w = self.p.mention_cue_window
+        ms = self.reg_mentions  # in text order, not overlapping: starts and ends both ascend
+        ends = [m.end for m in ms]
         for c in cues:
-            near = [
-                m
-                for m in self.reg_mentions
-                if m.end >= c.start - w
-                and m.start <= c.end + w
-                and "\n\n" not in self.text[min(m.end, c.end) : max(m.start, c.start)]
-            ]
+            near = []
+            for k in range(bisect.bisect_left(ends, c.start - w), len(ms)):
+                m = ms[k]
+                if m.start > c.end + w:
+                    break
+                if "\n\n" not in self.text[min(m.end, c.end) : max(m.start, c.start)]:
+                    near.append(m)
             pair = attribution.pair_cue_mention([c], near)
             if pair:
                 self._add_mention(pair[1])
@@ -173,7 +176,13 @@ class _Field:
         s, e = self.sents[i]
         text, lang = self.text, self.lang
         res: _Attr | None = None
-        cues = [c for c in self.cues_all if s <= c.start and c.end <= e]
+        cues = []
+        for k in range(bisect.bisect_left(self.cue_starts, s), len(self.cues_all)):
+            c = self.cues_all[k]  # cues in text order: the sentence's cues are one run of them
+            if c.start >= e:
+                break
+            if c.end <= e:
+                cues.append(c)
         if cues:
             ms = self._mentions_in(s, e)
             best: tuple[tuple[int, int, int], _Attr] | None = None
