@@ -229,3 +229,24 @@ def test_sentences_merge_ordinals_and_abbreviations() -> None:
 def test_captions_are_their_own_fields() -> None:
     c = run("Kein Zahlenwerk hier.", "de", captions=["Rund 3.000 Soldaten beim Training."])
     assert c.height == 1 and c["field"][0] == "caption:0" and c["char_start"][0] == 0
+
+
+def test_languages_without_a_lexicon_are_not_read_with_english_rules() -> None:
+    """A Portuguese article gives no claims (English rules would read its digits as counts); the same
+    statement in English does, and a missing language code is read as English."""
+    pt = "Cerca de 12.000 soldados norte-coreanos estão na Rússia, segundo a agência de Seul."
+    en = "About 12,000 North Korean soldiers are in Russia, according to Seoul's spy agency."
+    assert run(pt, "pt").height == 0
+    assert run(pt.replace("12.000", "12,000"), "pt").height == 0
+    assert quantities(en, "en") == [(12000.0, None, "approx")]
+    arts = pl.DataFrame(
+        {
+            "article_id": ["a1"],
+            "text": [en],
+            "captions": [[]],
+            "language": [None],
+            "published_at": [PUB],
+        },
+        schema_overrides={"language": pl.String},
+    )
+    assert extract(arts, Params())[0]["value"].to_list() == [12000.0]

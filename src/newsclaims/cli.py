@@ -238,6 +238,15 @@ def do_extract(parse_dir: Path, out: Path, params_path: Path) -> None:
     if missing:
         raise UserError(f"{src} lacks columns {missing}: it is not an articles table of `newsclaims parse`")
     ids = pl.read_parquet(src, columns=["article_id"])["article_id"]
+    langs = pl.read_parquet(src, columns=["language"])["language"].fill_null(ex.FALLBACK_LANGUAGE)
+    known = langs.map_elements(ex.has_lexicon, return_dtype=pl.Boolean)
+    skipped = langs.filter(~known).value_counts().sort(["count", "language"], descending=[True, False])
+    if skipped.height:
+        log(
+            f"extract: {skipped['count'].sum()} articles in languages without a lexicon get no claims ("
+            + ", ".join(f"{r['language']} {r['count']}" for r in skipped.iter_rows(named=True))
+            + "); add src/newsclaims/lexicon/lang/<code>.yaml to read them"
+        )
     # Output order must not depend on batching: stream when the file is already in article_id order,
     # otherwise sort in memory (parse writes in path order; one article is ~4 KB, 10^6 fit in RAM).
     if ids.is_sorted():

@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from newsclaims import attribution, entities, framing, numbers, sentences, timeexpr
 from newsclaims.attribution import Cue, Mention
-from newsclaims.lexicon_lang import Lang, load, lower_text
+from newsclaims.lexicon_lang import FALLBACK_LANGUAGE, Lang, available_languages, load, lower_text
 from newsclaims.schema import table
 from newsclaims.version import __version__
 
@@ -382,6 +382,17 @@ class _Field:
         }
 
 
+@functools.cache
+def has_lexicon(code: str) -> bool:
+    """True when ``lexicon/lang/<code>.yaml`` exists: only then are the language's articles extracted.
+
+    Why not read them with the English file: on the 181 real pages of the article-extraction benchmark the
+    English rules found ~600 "claims" in 18 Portuguese, Russian, Italian, Japanese, Korean and Indonesian
+    articles, nearly all noise (digits of any kind, no cue or hedge of the language). An article without
+    claims is still in ``articles``; ``newsclaims extract`` reports how many were skipped per language."""
+    return code in available_languages()
+
+
 def _date_of(v: Any) -> dt.date | None:
     if v is None:
         return None
@@ -398,7 +409,10 @@ def extract_rows(articles: Iterable[dict[str, Any]], params: Params) -> tuple[li
     mentions: list[dict] = []
     unknown: dict[str, attribution.Source] = {}
     for art in articles:
-        lang = load(art.get("language") or "en")
+        code = art.get("language") or FALLBACK_LANGUAGE
+        if not has_lexicon(code):
+            continue  # no knowledge of that language: reading it with English rules gives noise, not claims
+        lang = load(code)
         pub = _date_of(art.get("published_at")) or _date_of(art.get("fetched_at"))
         fields = [("text", art.get("text") or "")]
         if params.captions:
