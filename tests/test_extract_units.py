@@ -250,3 +250,40 @@ def test_languages_without_a_lexicon_are_not_read_with_english_rules() -> None:
         schema_overrides={"language": pl.String},
     )
     assert extract(arts, Params())[0]["value"].to_list() == [12000.0]
+
+
+def test_evaluate_matches_a_new_source_named_in_other_words() -> None:
+    """A source outside the registry, read from the text as "Olena Kravets", agrees with gold that names
+    her "Kravets" (the same person in fewer words) and disagrees with gold naming someone else."""
+    from newsclaims.evaluate import evaluate
+
+    text = "About 300 civilians were evacuated on Friday, said Olena Kravets, a regional spokeswoman."
+    arts = pl.DataFrame(
+        {
+            "article_id": ["a1"],
+            "text": [text],
+            "captions": [[]],
+            "language": ["en"],
+            "published_at": [PUB],
+            "path": ["x/kravets.txt"],
+            "url": ["https://example.example/kravets"],
+        }
+    )
+    claims, _m, sources = extract(arts, Params())
+    assert claims["source_id"].to_list() == ["x-olena-kravets"]
+
+    def source_accuracy(name: str) -> float:
+        gold = [
+            {
+                "article": "x/kravets.txt",
+                "language": "en",
+                "_where": "t:1",
+                "claims": [{"claim_type": "quantity", "value": 300, "source": name, "hedged": False}],
+            }
+        ]
+        return evaluate(gold, arts, claims, sources)[0]["all"]["source_accuracy"]
+
+    assert source_accuracy("Olena Kravets") == 1.0
+    assert source_accuracy("Kravets") == 1.0
+    assert source_accuracy("Ivan Petrov") == 0.0
+    assert source_accuracy("National Intelligence Service") == 0.0
