@@ -510,6 +510,21 @@ def _read_name(
 
     With ``reach``: ``_TOO_FAR`` as soon as the name's first word (the one nearest the cue, which fixes the
     name's distance from it) stands more than ``reach`` characters from the cue side of the span."""
+    # The first token's gap (the non-name characters between the cue side of the span and the nearest
+    # token) holding punctuation ends the reading with nothing picked: checked before any tokenising
+    # (most reads at a cue end so: "..., sagte X", "said.").
+    if forward:
+        i = start
+        while i < end and not _NAME_CHAR.match(text, i):
+            i += 1
+        if _PUNCT.search(text, start, i):
+            return None
+    else:
+        i = end
+        while i > start and not _NAME_CHAR.match(text, i - 1):
+            i -= 1
+        if _PUNCT.search(text, i, end):
+            return None
     # forward reading stops after a few words: tokens are read lazily, not for the rest of the sentence
     toks = _NAME_TOKEN.finditer(text, start, end) if forward else _tokens_backward(text, start, end)
     picked: list[re.Match[str]] = []
