@@ -177,7 +177,7 @@ GOLD = {
         ("mindestens 180 Menschen", 180, N, "at_least", "people", N, True),
         ("drei Schusswaffen", 3, N, "exact", "weapons", N, False),
         ("Dutzende gefälschte Pässe", N, N, "approx", "passports", N, False),
-        ("27 Menschen", 27, N, "exact", "people", N, True),
+        ("27 Menschen", 27, N, "exact", "people", "police", True),  # carried from "nach Erkenntnissen der Ermittler"
         ("vier weitere Verdächtige", 4, N, "exact", "suspects", N, False),
         ("mehr als 2.500 mutmaßliche Schleuser", 2500, N, "more_than", "smugglers", N, True),
     ],
@@ -202,7 +202,7 @@ GOLD = {
         ("more than 1,500 staff", 1500, N, "more_than", "staff", "Federal Emergency Management Agency", False),
         ("millions of meals", N, N, "approx", "meals", "Federal Emergency Management Agency", False),
         ("some 3,000 homes", 3000, N, "approx", "homes", "Ron DeSantis", False),
-        ("Eleven people", 11, N, "exact", "deaths", N, True),
+        ("Eleven people", 11, N, "exact", "deaths", "Ron DeSantis", True),  # hedged: carries the source
         ("two people", 2, N, "exact", "deaths", "South Carolina Emergency Management Division", False),
         ("T", "by Monday", "2024-09-30", "day", "arrival", N, False),
     ],
