@@ -202,7 +202,11 @@ class _Field:
                     and not any(m.start < rd[1].end and rd[1].start < m.end for m in ms)
                     and not (lang.pronoun_re is not None and lang.pronoun_re.fullmatch(rd[1].text))
                 ):
-                    rm = attribution.resolve_read(rd[1], lang, earlier)
+                    before = text[max(0, rd[1].start - 8) : rd[1].start]
+                    if attribution.is_spokesperson(rd[1], lang, before):
+                        rm = rd[1]  # "nach Angaben einer Sprecherin": someone new
+                    else:
+                        rm = attribution.resolve_read(rd[1], lang, earlier)
                     tie = 1
                     if (
                         pg
