@@ -624,6 +624,32 @@ def _lang_codes() -> tuple[str, ...]:
     return tuple(sorted(f.stem for f in (lexicon_dir() / "lang").glob("*.yaml") if f.stem != "common"))
 
 
+@functools.cache
+def _titled_name_re(code: str) -> re.Pattern[str] | None:
+    """A title before a two- or three-word proper name ("Bundesinnenministerin Nancy Faeser")."""
+    title = _rules(code)["title"]
+    if title is None:
+        return None
+    name = r"[A-ZÄÖÜ][\w’'-]+"
+    return re.compile(
+        r"(?<![\w-])(?i:" + title.pattern + r")\s+(?:Dr\.\s+)?(" + name + r"(?:\s+" + name + r"){1,2})"
+    )
+
+
+def titled_people(text: str, start: int, end: int, lang: Lang) -> list[Mention]:
+    """People named with a title in ``text[start:end]``, cue or not: a later pronoun can refer to them."""
+    rx = _titled_name_re(lang.code)
+    if rx is None:
+        return []
+    reg = registry()
+    out = []
+    for m in rx.finditer(text, start, end):
+        name = m.group(1)
+        sid = reg.by_alias.get(norm_name(name)) or unknown_id(name)
+        out.append(Mention(m.start(1), m.end(1), sid, "unknown", name))
+    return out
+
+
 def strip_titles(text: str, s: int, name: str, lang: Lang) -> tuple[int, str]:
     """Drop titles and roles before a person's name ("Polizeisprecher Markus Vogt", "Governor Ron DeSantis",
     "Amtsärztin Dr. Katrin Hübner" -> the name) while two capitalised words remain."""

@@ -298,6 +298,7 @@ class _Field:
             a = self._own.get(j, None) if j in self._own else self._own_attr(j)
             if a is not None and a.mention is not None and attribution.person_like(a.mention):
                 named.append(a.mention)
+        named += attribution.titled_people(self.text, lo, s, self.lang)
         cands = [
             m for m in (*self.reg_mentions, *self._pronoun_mentions, *named) if lo <= m.start and m.end <= s
         ]
