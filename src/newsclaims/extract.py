@@ -192,7 +192,8 @@ class _Field:
                 opening = c.kind == "prep" and not text[s : c.start].strip(' "„“«')
                 prio = -1 if opening else (1 if c.kind == "prep" else 0)
                 cands: list[tuple[int, Mention, int]] = []
-                pg = attribution.pair_with_gap([c], self._speakers(c, ms))
+                speakers = self._speakers(c, ms)
+                pg = attribution.pair_with_gap([c], speakers)
                 if pg:
                     cands.append((pg[0], pg[2], 0))
                 earlier = [*self.reg_mentions, *self._pronoun_mentions]
@@ -217,7 +218,7 @@ class _Field:
                         cands.append((pg[0], rm, tie))
                     else:
                         cands.append((rd[0], rm, tie))
-                elif pg is None and c.kind != "prep":
+                elif pg is None and len(speakers) < len(ms):
                     # "Health Secretary X said the CDC had ...": the name after the verb opens the reported
                     # clause, the speaker stands before the verb
                     back = attribution._read_name(text, s, c.start, lang, forward=False)
@@ -298,10 +299,12 @@ class _Field:
             a = self._own.get(j, None) if j in self._own else self._own_attr(j)
             if a is not None and a.mention is not None and attribution.person_like(a.mention):
                 named.append(a.mention)
-        named += attribution.titled_people(self.text, lo, s, self.lang)
         cands = [
             m for m in (*self.reg_mentions, *self._pronoun_mentions, *named) if lo <= m.start and m.end <= s
         ]
+        if not any(attribution.is_person(m.source_id) for m in cands):
+            # last resort (a regex over the sentences before): a person named with a title, cue or not
+            cands += attribution.titled_people(self.text, lo, s, self.lang)
         cands.sort(key=lambda m: m.start)
         for m in reversed(cands):
             if attribution.is_person(m.source_id):
