@@ -18,6 +18,14 @@ from newsclaims.lexicon_lang import Lang
 YEAR_MIN, YEAR_MAX = 1900, 2100  # a 4-digit number without separator in this range reads as a year
 MAX_ID_DIGITS = 7  # a number of 7+ digits without separators is an id or phone fragment, not a count
 QUAL_WINDOW = 40  # characters before a number searched for a qualifier ("deutlich mehr als")
+# A score or record: digits joined by a dash without spaces that cannot be a range, because the second is
+# not above the first ("a 4-1 win", "112-107", "0-1") or a third part follows ("14-0-1", "3-0-2"). Ranges
+# are written low to high ("10-12 soldiers"). Scores above 3 digits do not occur in the benchmark's sports
+# pages (basketball tops out at ~150), so longer digit groups stay numbers (calibration: 181 real pages).
+SCORE_MAX_DIGITS = 3
+_SCORE_TAIL = re.compile(
+    rf"[-–](\d{{1,{SCORE_MAX_DIGITS}}})(?!\d|[.,]\d)([-–]\d{{1,{SCORE_MAX_DIGITS}}}(?!\d|[.,]\d))?"
+)
 
 
 # tokens of a matched number phrase: a digit group with its inner separators, or a word
@@ -238,11 +246,18 @@ def find_numbers(
         value = value_of(phrase, lang)
         if value is None or (value <= 0 and not phrase[:1].isdigit()):
             continue
+        if value % 1 and not any(w.lower() in lang.scales for w in _WORD_SPLIT.split(phrase)):
+            continue  # "225.86", "7.3", "11.1 per game": a count is whole unless scaled ("2.5 million")
         if is_furniture(text, s, e, phrase, value, lang):
             continue
         # the furniture window last: it costs most, and the checks above are pure filters (same result)
         if phrase[:1].isdigit() and _furniture_hit(text, s, e, lang):
             continue
+        if phrase.isdigit() and len(phrase) <= SCORE_MAX_DIGITS:
+            sc = _SCORE_TAIL.match(text, e)
+            if sc and (sc.group(2) or value == 0 or float(sc.group(1)) <= value):
+                consumed_until = sc.end()
+                continue
         start, qualifier, value_high, end = s, "exact", None, e
         # range: "zwischen 10.000 und 12.000", "10,000 to 12,000", "10 000 à 12 000"
         rc = lang.range_conn_re.match(text, e)
