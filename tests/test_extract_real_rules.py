@@ -59,6 +59,15 @@ def values(text: str) -> list[float | None]:
         ("He lives at 1119 Eighth St. and made 911 calls about 2 men.", [2]),
         # an age after "Jr."
         ("Patrick W. Carlineo Jr., 55, had three rifles.", [3]),
+        # list item and reference markers, rates, currency signs after the number, camel-case models
+        ("Tips:\n1. Drink water (10, 11).\n2. Eat 3 apples.", [3]),
+        ("It streams at 60 frames per second to 14 countries.", [14]),
+        ("Tickets cost 50,000₩ for 2 adults.", [2]),
+        ("The Apple iPhone 11 Pro ships to 3 stores.", [3]),
+        # a bare 3-4 digit number before a singular noun names a model; "police" is plural
+        ("The 777 program and the popular 737 Max jet kept 150 Indians and 200 police busy.", [150, 200]),
+        # "by 30 to 126" is a change and its result
+        ("Orders fell by 30 to 126 jets.", [30, 126]),
     ],
 )
 def test_non_counts_of_real_news(text: str, expected: list[float]) -> None:
@@ -153,3 +162,10 @@ def test_a_deadline_of_a_count_is_still_a_time_claim() -> None:
         pl.col("claim_type") == "time"
     )
     assert t["claim_date"].to_list() == [dt.date(2019, 12, 1)]
+
+
+def test_a_quotation_continues_the_speaker_before() -> None:
+    c = run(
+        "“You have beaten good teams,” Boudreau said. “You have been in every game for the last 10 games.”"
+    )
+    assert c["source_id"].to_list() == ["x-boudreau"]

@@ -563,7 +563,8 @@ def unknown_source(
 
 
 _PUNCT = re.compile(r"[,;:()\"„“”«».!?]")
-_CONNECT = frozenset({"des", "der", "of", "de", "du", "of the", "für", "for"})
+# words inside a name ("Institute on Drug Abuse", "Ministerium für ...")
+_CONNECT = frozenset({"des", "der", "of", "de", "du", "of the", "für", "for", "on"})
 
 
 _NAME_CHAR = re.compile(r"[\w’'.-]")  # the characters of _NAME_TOKEN
@@ -589,6 +590,7 @@ def _read_name(text: str, start: int, end: int, lang: Lang, forward: bool) -> Me
     """Read a source name next to a cue: capitalised words (German: adjectives inside), no punctuation."""
     # forward reading stops after a few words: tokens are read lazily, not for the rest of the sentence
     toks = _NAME_TOKEN.finditer(text, start, end) if forward else _tokens_backward(text, start, end)
+    not_names = _speaker_words(lang.code)["not_names"]
     picked: list[re.Match[str]] = []
     edge = start if forward else end
     for t in toks:
@@ -600,7 +602,8 @@ def _read_name(text: str, start: int, end: int, lang: Lang, forward: bool) -> Me
         wl = w.lower().strip(".")
         if wl in lang.months or wl in lang.weekdays or wl in lang.period_words or w[:1].isdigit():
             break
-        if wl in lang.name_stop and not (picked and wl in _CONNECT) and not (len(w) > 1 and w.isupper()):
+        stop = wl in lang.name_stop or wl in not_names
+        if stop and not (picked and wl in _CONNECT) and not (len(w) > 1 and w.isupper()):
             if picked:
                 break
             continue
@@ -692,16 +695,18 @@ def full_name_before(text: str, m: Mention, lang: Lang) -> Mention | None:
     if " " in word or not word[:1].isupper():
         return None
     last = None
-    rx = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,4})" + re.escape(word) + r"(?![\w-])")
+    # first name (and a middle name or initial) right before the surname, each capitalised, no possessive
+    rx = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w.-]*[ \t]+){1,2})" + re.escape(word) + r"(?![\w’'-])")
     for f in rx.finditer(text, 0, m.start):
         last = f
     if last is None:
         return None
-    titles = _speaker_words(lang.code)["name_titles"]
+    w = _speaker_words(lang.code)
     toks = last.group(1).split()
-    k = max((i + 1 for i, t in enumerate(toks) if t.lower() in titles), default=0)
+    k = max((i + 1 for i, t in enumerate(toks) if t.lower() in w["name_titles"]), default=0)
     toks = toks[k:]
-    if not toks or any(t.lower() in lang.name_stop for t in toks):
+    bad = (lang.name_stop, lang.noun_stop, w["not_names"], lang.months, lang.weekdays)
+    if not toks or any(t.lower().rstrip(".") in b for t in toks for b in bad):
         return None
     full = " ".join([*toks, word])
     return Mention(m.start, m.end, unknown_id(full), "unknown", m.text)

@@ -117,6 +117,7 @@ class _Field:
         )
         self.starts = [s for s, _e in self.sents]
         self.quotes = framing.quote_spans(text, lang)
+        self._open_quotes = frozenset(o for o, _c in lang.quote_pairs if o not in ("'", "‘"))
         self._own: dict[int, _Attr | None] = {}
         self._res: dict[int, _Attr] = {}
         self._pronoun_mentions: list[Mention] = []
@@ -260,6 +261,8 @@ class _Field:
                     framing.hedge(sent, self.lang)
                     or framing.konjunktiv(sent, self.lang)
                     or self.lang.reported_re.search(sent)
+                    # a sentence that opens a quotation continues the speaker before ('"...," he said. "...')
+                    or sent.lstrip()[:1] in self._open_quotes
                 )
                 if reported:
                     prev = self._attr(i - 1)
@@ -282,6 +285,8 @@ class _Field:
         for kind, it in items:
             if kind == "quantity":
                 n: numbers.NumberMatch = it
+                if entities.names_a_model(text, text[n.num_start : n.num_end], n.num_end, lang):
+                    continue
                 ent_text, label, _end = entities.counted(text, n.num_end, e, lang, n.vague)
                 label = entities.refine(label, text, _end if ent_text else n.num_end, e, lang, n.start, s)
                 if label is None:

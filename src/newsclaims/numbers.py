@@ -10,6 +10,7 @@ claims table holds counts only. One compiled regex finds the candidates of a who
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -270,7 +271,7 @@ def find_numbers(
                 if (
                     v2 is not None
                     and v2 > value
-                    and (opened or conn in lang.range_bare)
+                    and (opened or (conn in lang.range_bare and not _change_before(text, s, lang)))
                     and not is_furniture(text, m2.start(), m2.end(), text[m2.start() : m2.end()], v2, lang)
                 ):
                     qualifier, value_high = "range", v2
@@ -292,6 +293,22 @@ def find_numbers(
         out.append(NumberMatch(start, end, s, e, value, value_high, qualifier, text[start:end]))
     out.sort(key=lambda n: n.start)
     return out
+
+
+@functools.cache
+def _change_re(code: str) -> re.Pattern[str] | None:
+    from newsclaims.lexicon_lang import load
+
+    words = ((load(code).raw.get("numbers") or {}).get("range") or {}).get("change_before") or []
+    if not words:
+        return None
+    return re.compile(r"(?<![\w])(?i:" + "|".join(re.escape(str(w)) for w in words) + r")[ \t\u00a0]+$")
+
+
+def _change_before(text: str, s: int, lang: Lang) -> bool:
+    """ "down by 30 to 126": a change and its result, not a range (numbers.range.change_before)."""
+    rx = _change_re(lang.code)
+    return rx is not None and rx.search(text, max(0, s - 12), s) is not None
 
 
 def _norm(s: str) -> str:
