@@ -480,7 +480,10 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
 
     f = d.get("furniture") or {}
     units = _strs(f.get("units_after"))
-    unit_after_re = re.compile(r"(?:[ \t\u00a0]*|-)(?i:" + _alt(units) + r")(?![\w])")
+    # entries starting with "re:" are regular expressions ("-[a-z]": a hyphenated modifier "two-goal lead")
+    unit_rx = [u[3:] for u in units if u.startswith("re:")]
+    units = [u for u in units if not u.startswith("re:")]
+    unit_after_re = re.compile(r"(?:[ \t\u00a0]*|-)(?i:" + "|".join([_alt(units), *unit_rx]) + r")(?![\w])")
     word_before_re = re.compile(
         r"(?<![\w])(?i:" + _alt(_strs(f.get("words_before"))) + r")[ \t\u00a0]*[:.]?[ \t\u00a0]*$"
     )
