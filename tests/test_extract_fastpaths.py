@@ -180,7 +180,13 @@ def test_backward_name_tokens_are_the_whole_span_reversed(texts: list[str]) -> N
 
 def _pcre2_scans(code: str) -> list[Scan]:
     lang = load(code)
-    return [lang.vague_re, lang.not_source_re, mention_finder(code).pattern]
+    return [
+        lang.vague_re,
+        lang.not_source_re,
+        lang.furniture_re,
+        lang.furniture_no_at_re,
+        mention_finder(code).pattern,
+    ]
 
 
 @pytest.mark.parametrize("code", ["de", "en", "fr"])

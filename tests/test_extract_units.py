@@ -179,7 +179,7 @@ def test_unknown_and_anonymous_sources_get_their_own_rows() -> None:
         ("de", "Bis Dezember sollen es 10.000 Soldaten sein.", dt.date(2024, 12, 1), "month"),
         ("de", "Sie sollen ab kommendem Freitag eingesetzt werden.", dt.date(2024, 10, 25), "day"),
         ("en", "They will be ready for combat from November 1.", dt.date(2024, 11, 1), "day"),
-        ("en", "More are expected by the end of the year.", dt.date(2024, 1, 1), "year"),
+        ("en", "More are expected to arrive by the end of the year.", dt.date(2024, 1, 1), "year"),
         ("en", "They should arrive by next week.", dt.date(2024, 10, 27), "day"),
         ("fr", "Ils devraient être déployés d'ici décembre.", dt.date(2024, 12, 1), "month"),
         ("fr", "Ils seront prêts à partir du 1er novembre.", dt.date(2024, 11, 1), "day"),

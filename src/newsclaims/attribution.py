@@ -189,6 +189,9 @@ class MentionFinder:
     strict: dict[str, re.Pattern[str]]  # aliases with acronyms ("NIS", "UN") must match case too
     by_prefix: dict[str, re.Pattern[str]]  # first 3 letters of a word -> the literal aliases starting so
     prefix_re: re.Pattern[str]  # word starts that begin like some literal alias (a trie of the prefixes)
+    # groups of a person's one-word aliases (a surname: "Singh"): inside a longer name that is not the
+    # person's ("Lakshiwnder Singh", "Singh Jabarjung") the surname is someone else (_part_of_other_name)
+    surname: frozenset[str] = field(default_factory=frozenset)
 
 
 @functools.cache
@@ -216,14 +219,17 @@ def mention_finder(lang_code: str) -> MentionFinder:
     # ("NIS", "UN"), not when the registry also lists "Otan" next to "OTAN"
     merged: dict[tuple[str, str, str], list[str]] = {}
     keys: dict[tuple[str, str, str], str | None] = {}
+    alias_lists: dict[tuple[str, str, str], list[str]] = {}
     for rx, sid, mtype, alias in entries:
         k = (lower_regex(rx), sid, mtype)
         merged.setdefault(k, []).append(rx)
+        alias_lists.setdefault(k, []).append(alias)
         first = alias.split()[0].lower() if alias else ""
         literal = alias and not alias.startswith("re:") and re.match(r"\w{2}", first)
         key = re.match(r"\w{1,3}", first).group(0) if literal else None
         keys[k] = None if (k in keys and keys[k] != key) else key
     by_key: dict[str, list[str]] = {}
+    aliases_of = list(alias_lists.values())  # in the order of merged (same keys, same insertion order)
     for i, ((lrx, sid, mtype), spellings) in enumerate(merged.items()):
         g = f"s{i}"
         groups[g] = (sid, mtype)
@@ -255,7 +261,14 @@ def mention_finder(lang_code: str) -> MentionFinder:
         )
         + ")"
     )
-    return MentionFinder(pat, groups, strict, by_prefix, prefix_re)
+    surname = frozenset(
+        f"s{i}"
+        for i, (sid, mtype) in enumerate(groups.values())
+        if mtype == "name"
+        and reg.sources[sid].source_type in PERSON_TYPES
+        and all(len(a.split()) == 1 for a in aliases_of[i])
+    )
+    return MentionFinder(pat, groups, strict, by_prefix, prefix_re, surname)
 
 
 def _prefix_hits(prefix_re: re.Pattern[str], low: str, windows: list[tuple[int, int]] | None):
@@ -303,6 +316,8 @@ def find_mentions(
         g = m.lastgroup or ""
         sid, mtype = mf.groups[g]
         if g in mf.strict and not mf.strict[g].fullmatch(text, m.start(), m.end()):
+            continue
+        if g in mf.surname and _part_of_other_name(text, m.start(), m.end(), lang):
             continue
         if mtype == "metonym":
             if lang.locative_re.search(text, max(0, m.start() - 15), m.start()):
@@ -402,18 +417,50 @@ def read_at_cue(
 ) -> tuple[int, Mention] | None:
     """A name written right at the cue ("nach Angaben von Abgeordneten"), with its gap."""
     m = unknown_source(text, cue, lang, s_start, s_end)
-    if m is None or m is _TOO_FAR:
+    if m is None:
         return None
+    r = _checked_read(text, cue, lang, s_start, m, earlier)
+    if r is None and m.start >= cue.end and _side(cue) == "either" and not lang.capitalised_nouns:
+        # the word after the verb is no source ("Police said Smith had ..."): the subject before it
+        b = unknown_source(text, cue, lang, s_start, s_end, after=False)
+        r = _checked_read(text, cue, lang, s_start, b, earlier) if b is not None else None
+    return r
+
+
+def _checked_read(
+    text: str, cue: Cue, lang: Lang, s_start: int, m: Mention, earlier: list[Mention]
+) -> tuple[int, Mention] | None:
     gap = m.start - cue.end if m.start >= cue.end else (cue.start - m.end if m.end <= cue.start else 0)
     if gap > ADJACENT_GAP:
         return None
+    if m.mention_type == "role":
+        return gap, m  # a speaker by its common noun ("prosecutors said"), read by read_speaker_noun
     if any(t.lower() in lang.entities for t in m.text.split()):
         return None  # "von 1.500 Soldaten gesprochen": the counted noun, not a speaker
     if _side(cue) == "either":
         # a verb of saying has its subject or object anywhere near: only proper names ("Olena Kravets
         # said") or names the registry or an anaphor resolves, never any capitalised noun
         caps = [t for t in m.text.split() if t[:1].isupper()]
-        if len(caps) < 2 and resolve_read(m, lang, list(earlier)).mention_type == "unknown":
+        if len(caps) < 2 and resolve_read(m, lang, list(earlier), text).mention_type == "unknown":
+            if lang.capitalised_nouns:
+                return None  # every German noun is capitalised: one capitalised word is no name
+            full = full_name_before(text, m, lang)
+            if full is not None:
+                return gap, full  # "Alvarez says", after "Police Chief Ed Alvarez"
+            words = _speaker_words(lang.code)
+            low1 = m.text.lower()
+            if (
+                gap <= 1
+                and len(caps) == 1
+                and (cue.kind == "speech" or not text[s_start : m.start].strip(' "“”‘’'))
+                # after the verb only when the name ends the clause ('..., said Smith.'), not 'said Smith had'
+                and (m.end <= cue.start or m.end >= len(text) or text[m.end] in ",.;:")
+                and low1 not in words["not_names"]
+                and low1 not in words["speaker_nouns"]
+                and low1 not in words["member_nouns"]
+                and not lang.anonymous_re.search(low1)
+            ):
+                return gap, m  # "Tottenham said", "Edmunds expects": a one-word name right at the verb
             return None
     return gap, m
 
@@ -438,15 +485,27 @@ def _indefinite(lang: Lang) -> frozenset[str]:
     return _indefinite_words(lang.code)
 
 
-def resolve_read(m: Mention, lang: Lang, earlier: list[Mention]) -> Mention:
-    """A name read from the text: registry alias (any language), anaphor of an earlier source, or unknown."""
+def resolve_read(m: Mention, lang: Lang, earlier: list[Mention], text: str | None = None) -> Mention:
+    """A name read from the text: registry alias (any language), anaphor of an earlier source, or unknown.
+
+    With the field ``text``, a person's one-word alias (a surname) is the registry person only where the
+    text also names them in full (MentionFinder.surname)."""
     reg = registry()
     key = norm_name(m.text)
-    if key in reg.by_alias:
+    if key in reg.by_alias and not (
+        text is not None
+        and " " not in key
+        and reg.sources[reg.by_alias[key]].source_type in PERSON_TYPES
+        and _part_of_other_name(text, m.start, m.end, lang)
+    ):
         return Mention(m.start, m.end, reg.by_alias[key], "name", m.text)
     words = key.split()
     if words and words[0] in _indefinite(lang):
         return m  # "ein Sprecher", "a spokesman": a new, unnamed referent, neither anaphor nor registry role
+    toks = m.text.split()
+    caps = sum(t[:1].isupper() for t in toks)
+    if not lang.capitalised_nouns and toks and toks[-1][:1].isupper() and caps >= 2:
+        return m  # a proper name ending in a capitalised noun ("Berrien County Health Department")
     for n in (3, 2, 1):
         tail = " ".join(words[-n:])
         if len(words) >= n and tail in lang.anaphora:
@@ -468,31 +527,56 @@ def resolve_read(m: Mention, lang: Lang, earlier: list[Mention]) -> Mention:
     return m
 
 
+_NEXT_CAP = re.compile(r"[ \t]([A-Z][\w’'-]*)")
+_PREV_CAP = re.compile(r"([A-Z][\w’'.-]*)[ \t]$")
+
+
+def _part_of_other_name(text: str, start: int, end: int, lang: Lang) -> bool:
+    """True when the one-word name at [start, end) ("Singh") is glued to another capitalised name word
+    ("Singh Jabarjung", "Lakshiwnder Singh"): a longer name, someone else than the registry person. A
+    title before it ("Secretary Austin", "Rep. Omar") is no name word; German capitalises every noun, so
+    there only the word after counts."""
+    nxt = _NEXT_CAP.match(text, end)
+    if nxt and nxt.group(1).lower() not in lang.name_stop:
+        return True
+    if lang.capitalised_nouns:
+        return False
+    prev = _PREV_CAP.search(text, max(0, start - 30), start)
+    if not prev:
+        return False
+    w = prev.group(1)
+    titles = _speaker_words(lang.code)["name_titles"]
+    return not w.endswith(".") and w.lower() not in titles and w.lower() not in lang.name_stop
+
+
 _NAME_TOKEN = re.compile(r"[\w’'.-]+")
 
 
-# A name read at a cue that starts farther than ADJACENT_GAP from it: read_at_cue drops it, so reading stops
-# as soon as the name's first word is known to stand that far (the words after it cannot bring it closer)
-_TOO_FAR = Mention(-1, -1, "", "unknown", "")
-
-
-def unknown_source(text: str, cue: Cue, lang: Lang, s_start: int, s_end: int) -> Mention | None:
-    """A source the registry does not know, read from the words the cue points at (``_TOO_FAR`` when the
-    name there starts more than ADJACENT_GAP characters from the cue)."""
+def unknown_source(
+    text: str, cue: Cue, lang: Lang, s_start: int, s_end: int, after: bool = True
+) -> Mention | None:
+    """A source the registry does not know, read from the words the cue points at (``after=False``: only
+    before it)."""
     side = _side(cue)
-    if side in ("after", "either", "inside"):
+    if after and side in ("after", "either", "inside"):
         seg_start = cue.end if side != "inside" else cue.start + len(cue.text.split()[0])
         seg_end = s_end if side != "inside" else cue.end
-        m = _read_name(text, seg_start, seg_end, lang, True, ADJACENT_GAP if side != "inside" else None)
+        m = _read_name(text, seg_start, seg_end, lang, forward=True)
         if m:
             return m
     if side in ("before", "either"):
-        return _read_name(text, s_start, cue.start, lang, False, ADJACENT_GAP)
+        m = _read_name(text, s_start, cue.start, lang, forward=False)
+        if side == "either" and (m is None or m.end < cue.start - 1 or " " not in m.text):
+            sp = read_speaker_noun(text, cue, lang, s_start)
+            if sp is not None:
+                return sp
+        return m
     return None
 
 
 _PUNCT = re.compile(r"[,;:()\"„“”«».!?]")
-_CONNECT = frozenset({"des", "der", "of", "de", "du", "of the", "für", "for"})
+# words inside a name ("Institute on Drug Abuse", "Ministerium für ...")
+_CONNECT = frozenset({"des", "der", "of", "de", "du", "of the", "für", "for", "on"})
 
 
 _NAME_CHAR = re.compile(r"[\w’'.-]")  # the characters of _NAME_TOKEN
@@ -514,13 +598,8 @@ def _tokens_backward(text: str, start: int, end: int) -> Iterator[re.Match[str]]
         hi = lo
 
 
-def _read_name(
-    text: str, start: int, end: int, lang: Lang, forward: bool, reach: int | None = None
-) -> Mention | None:
-    """Read a source name next to a cue: capitalised words (German: adjectives inside), no punctuation.
-
-    With ``reach``: ``_TOO_FAR`` as soon as the name's first word (the one nearest the cue, which fixes the
-    name's distance from it) stands more than ``reach`` characters from the cue side of the span."""
+def _read_name(text: str, start: int, end: int, lang: Lang, forward: bool) -> Mention | None:
+    """Read a source name next to a cue: capitalised words (German: adjectives inside), no punctuation."""
     # The first token's gap (the non-name characters between the cue side of the span and the nearest
     # token) holding punctuation ends the reading with nothing picked: checked before any tokenising
     # (most reads at a cue end so: "..., sagte X", "said.").
@@ -538,6 +617,7 @@ def _read_name(
             return None
     # forward reading stops after a few words: tokens are read lazily, not for the rest of the sentence
     toks = _NAME_TOKEN.finditer(text, start, end) if forward else _tokens_backward(text, start, end)
+    not_names = _speaker_words(lang.code)["not_names"]
     picked: list[re.Match[str]] = []
     edge = start if forward else end
     for t in toks:
@@ -551,17 +631,11 @@ def _read_name(
             break
         if picked and wl in lang.words and wl not in lang.not_alone:
             break  # a number word ends a name: "einer Sprecherin zwei Aufenthaltszüge"
-        if wl in lang.name_stop and not (picked and wl in _CONNECT):
+        stop = wl in lang.name_stop or wl in not_names
+        if stop and not (picked and wl in _CONNECT) and not (len(w) > 1 and w.isupper()):
             if picked:
                 break
             continue
-        if (
-            reach is not None
-            and not picked
-            and w[:1].isupper()  # a capitalised first word is never trimmed off: it fixes the distance
-            and (t.start() - start if forward else end - t.end()) > reach
-        ):
-            return _TOO_FAR
         if w[:1].isupper() or (picked and wl in _CONNECT):
             picked.append(t)
         elif picked and lang.capitalised_nouns:
@@ -587,6 +661,12 @@ def _read_name(
         return None
     if lang.anonymous_re.search(name):
         return Mention(s, e, "anonymous-officials", "unknown", name)
+    titles = _speaker_words(lang.code)["name_titles"]
+    cut = max((k + 1 for k, t in enumerate(picked) if t.group(0).lower() in titles), default=0)
+    if 0 < cut < len(picked) and picked[cut].group(0)[:1].isupper():
+        # "Interim BART Police Chief Ed Alvarez" -> "Ed Alvarez": a title before a name is not the name
+        s = picked[cut].start()
+        name = text[s:e]
     s, name = strip_titles(text, s, name, lang)
     return Mention(s, e, unknown_id(name), "unknown", name)
 
@@ -698,6 +778,77 @@ def is_apposition(text: str, a_end: int, b_start: int, lang: Lang) -> bool:
 def person_like(m: Mention) -> bool:
     """An unknown name of two or more capitalised words ("Markus Vogt"): a person who can be quoted."""
     return m.mention_type == "unknown" and sum(1 for t in m.text.split() if t[:1].isupper()) >= 2
+
+
+@functools.cache
+def _speaker_words(code: str) -> dict[str, frozenset[str]]:
+    """The lexicon's speaker lists (attribution: name_titles, speaker_nouns, member_nouns, ...)."""
+    from newsclaims.lexicon_lang import load
+
+    a = load(code).raw.get("attribution") or {}
+    keys = ("name_titles", "speaker_nouns", "member_nouns", "institution_nouns", "not_names")
+    return {k: frozenset(str(x).lower() for x in a.get(k) or []) for k in keys}
+
+
+_WORD_BACK = re.compile(r"([\w’'.&-]+)[ \t]*$")
+
+
+def read_speaker_noun(text: str, cue: Cue, lang: Lang, s_start: int) -> Mention | None:
+    """A speaker written as a common noun right before a verb of saying: "prosecutors said" (the group, by
+    its noun), "the officials said" / "an airport official said" (anonymous), "Berrien County Health
+    Department officials said" (the organisation they speak for), "the US military said" (the institution
+    with its name)."""
+    w = _speaker_words(lang.code)
+    m = _WORD_BACK.search(text, max(s_start, cue.start - 40), cue.start)
+    if not m:
+        return None
+    head = m.group(1).lower()
+    if not any(head in w[k] for k in ("speaker_nouns", "member_nouns", "institution_nouns")):
+        return None
+    caps: list[re.Match[str]] = []
+    pos = m.start()
+    while len(caps) < UNKNOWN_MAX_WORDS:
+        b = _WORD_BACK.search(text, max(s_start, pos - 40), pos)
+        if not b or not b.group(1)[:1].isupper() or b.group(1).lower() in lang.name_stop:
+            break
+        caps.append(b)
+        pos = b.start()
+    if head in w["institution_nouns"] and caps:
+        return Mention(pos, m.end(1), unknown_id(text[pos : m.end(1)]), "role", text[pos : m.end(1)])
+    if head in w["member_nouns"]:
+        if caps and caps[0].group(1).lower().rstrip(".") in w["institution_nouns"]:
+            org = text[pos : caps[0].end(1)]  # "Berrien County Health Department" officials
+            return Mention(pos, caps[0].end(1), unknown_id(org), "role", org)
+        if lang.anonymous_re.search(head):
+            return Mention(m.start(1), m.end(1), "anonymous-officials", "role", m.group(1))
+        return None
+    if caps or head not in w["speaker_nouns"]:
+        return None  # "Indiana State Police said" is a proper name, read as one
+    return Mention(m.start(1), m.end(1), unknown_id(head), "role", m.group(1))
+
+
+def full_name_before(text: str, m: Mention, lang: Lang) -> Mention | None:
+    """A one-word name ("Alvarez says") that ends a longer name written earlier ("Police Chief Ed Alvarez"):
+    the same person, by the full name (news writes the full name first, the surname after)."""
+    word = m.text.strip()
+    if " " in word or not word[:1].isupper():
+        return None
+    last = None
+    # first name (and a middle name or initial) right before the surname, each capitalised, no possessive
+    rx = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w.-]*[ \t]+){1,2})" + re.escape(word) + r"(?![\w’'-])")
+    for f in rx.finditer(text, 0, m.start):
+        last = f
+    if last is None:
+        return None
+    w = _speaker_words(lang.code)
+    toks = last.group(1).split()
+    k = max((i + 1 for i, t in enumerate(toks) if t.lower() in w["name_titles"]), default=0)
+    toks = toks[k:]
+    bad = (lang.name_stop, lang.noun_stop, w["not_names"], lang.months, lang.weekdays)
+    if not toks or any(t.lower().rstrip(".") in b for t in toks for b in bad):
+        return None
+    full = " ".join([*toks, word])
+    return Mention(m.start, m.end, unknown_id(full), "unknown", m.text)
 
 
 def unknown_source_row(m: Mention) -> Source:

@@ -183,3 +183,33 @@ def entity_in(text: str, start: int, end: int, lang: Lang) -> str | None:
             if lab:
                 best = lab
     return best
+
+
+@functools.cache
+def _plural_rules(code: str) -> tuple[bool, frozenset[str]]:
+    from newsclaims.lexicon_lang import load
+
+    n = load(code).raw.get("nouns") or {}
+    return bool(n.get("plural_marked")), frozenset(str(x).lower() for x in n.get("invariant_plurals") or [])
+
+
+MODEL_DIGITS = (3, 4)  # digits of a model number written bare ("777", "737"; counts of 1,000+ take a comma)
+_AFTER = re.compile(r"\s+((?:[A-Z][\w’'.-]*\s+){0,2})([a-z][\w-]*)")
+
+
+def names_a_model(text: str, num_text: str, num_end: int, lang: Lang) -> bool:
+    """True when a bare 3-4 digit number before a singular noun names a model ("the 777 program", "its
+    737 Max jet"): in a language that marks the plural (nouns.plural_marked) a count above one takes a
+    plural noun; nouns.invariant_plurals ("police", "staff", "aircraft") and a plural name before the noun
+    ("150 Indians returned") keep the count."""
+    marked, invariant = _plural_rules(lang.code)
+    if not marked or not num_text.isdigit() or len(num_text) not in MODEL_DIGITS:
+        return False
+    m = _AFTER.match(text, num_end)
+    if not m:
+        return False
+    caps = m.group(1).split()
+    if caps and caps[-1].rstrip("’'").endswith("s"):
+        return False
+    w = m.group(2).lower()
+    return not w.endswith("s") and w not in invariant and w not in lang.entities and w not in lang.noun_stop

@@ -118,6 +118,7 @@ class _Field:
         )
         self.starts = [s for s, _e in self.sents]
         self.quotes = framing.quote_spans(text, lang)
+        self._open_quotes = frozenset(o for o, _c in lang.quote_pairs if o not in ("'", "‘"))
         self._own: dict[int, _Attr | None] = {}
         self._res: dict[int, _Attr] = {}
         self._pronoun_mentions: list[Mention] = []
@@ -207,7 +208,7 @@ class _Field:
                     if attribution.is_spokesperson(rd[1], lang, before):
                         rm = rd[1]  # "nach Angaben einer Sprecherin": someone new
                     else:
-                        rm = attribution.resolve_read(rd[1], lang, earlier)
+                        rm = attribution.resolve_read(rd[1], lang, earlier, text)
                     tie = 1
                     if (
                         pg
@@ -224,7 +225,7 @@ class _Field:
                     back = attribution._read_name(text, s, c.start, lang, forward=False)
                     near = back is not None and c.start - back.end <= attribution.ADJACENT_GAP
                     if back and near and attribution.person_like(back):
-                        rm = attribution.resolve_read(back, lang, earlier)
+                        rm = attribution.resolve_read(back, lang, earlier, text)
                         cands.append((c.start - back.end, rm, 1))
                 for gap, m, tie in cands:
                     key = (prio, gap, tie)
@@ -290,18 +291,13 @@ class _Field:
         return [m for m in ms if not (m.start >= c.end and cv.match(self.text, m.end))]
 
     def _last_person(self, s: int, i: int) -> str | None:
-        j0 = max(0, i - attribution.BACKREF_SENTENCES)
-        lo = self.sents[j0][0]
-        # people the registry does not know, named at a cue of an earlier sentence ("said Judge Sarah
-        # Whitfield. She said ...")
-        named = []
-        for j in range(j0, i):
-            a = self._own.get(j, None) if j in self._own else self._own_attr(j)
-            if a is not None and a.mention is not None and attribution.person_like(a.mention):
-                named.append(a.mention)
-        cands = [
-            m for m in (*self.reg_mentions, *self._pronoun_mentions, *named) if lo <= m.start and m.end <= s
-        ]
+        lo = self.sents[max(0, i - attribution.BACKREF_SENTENCES)][0]
+        cands = [m for m in (*self.reg_mentions, *self._pronoun_mentions) if lo <= m.start and m.end <= s]
+        # names read at the cues of the sentences before ("..., said Singh Jabarjung." -> "He said ...")
+        for j in range(max(0, i - attribution.BACKREF_SENTENCES), i):
+            own = self._own_attr(j)
+            if own is not None and own.mention is not None and own.mention.source_id.startswith("x-"):
+                cands.append(own.mention)
         if not any(attribution.is_person(m.source_id) for m in cands):
             # last resort (a regex over the sentences before): a person named with a title, cue or not
             cands += attribution.titled_people(self.text, lo, s, self.lang)
@@ -334,6 +330,8 @@ class _Field:
                     framing.hedge(sent, self.lang)
                     or framing.konjunktiv(sent, self.lang)
                     or self.lang.reported_re.search(sent)
+                    # a sentence that opens a quotation continues the speaker before ('"...," he said. "...')
+                    or sent.lstrip()[:1] in self._open_quotes
                 )
                 shift = attribution._rules(self.lang.code)["topic_shift"]
                 if reported and not (shift is not None and shift.match(sent)):
@@ -357,6 +355,8 @@ class _Field:
         for kind, it in items:
             if kind == "quantity":
                 n: numbers.NumberMatch = it
+                if entities.names_a_model(text, text[n.num_start : n.num_end], n.num_end, lang):
+                    continue
                 ent_text, label, _end = entities.counted(text, n.num_end, e, lang, n.vague)
                 label = entities.refine(label, text, _end if ent_text else n.num_end, e, lang, n.start, s)
                 if label is None:
@@ -386,13 +386,14 @@ class _Field:
                     for q in qty
                     if abs(q[1] - d.date_start) <= TIME_QTY_GAP or abs(d.date_end - q[0]) <= TIME_QTY_GAP
                 ]
+                expects = next((lab for lab, rx in lang.expect_re.items() if rx.search(sent)), None)
+                counts = [q for q in qty if q[2] in lang.entities.values()]
+                if not near and expects is None and not counts:
+                    # a schedule ("starting Friday", "by Thursday morning"): the sentence expects no
+                    # deployment or arrival and counts nothing the lexicon knows
+                    continue
                 label = near[0][2] if near and near[0][2] else None
-                if label is None:
-                    for lab, rx in lang.expect_re.items():
-                        if rx.search(sent):
-                            label = lab
-                            break
-                label = label or next((q[2] for q in qty if q[2]), None)
+                label = label or expects or next((q[2] for q in qty if q[2]), None)
                 hedge_cue = framing.hedge_for(sent, clauses, d.date_start - s, lang)
                 row = self._row("time", d.start, d.end, text[d.start : d.end], s, sent, a, hedge_cue, konj)
                 row.update(

@@ -341,8 +341,8 @@ class Lang:
     # furniture
     unit_after_re: re.Pattern[str]
     word_before_re: re.Pattern[str]
-    furniture_re: re.Pattern[str]
-    furniture_no_at_re: re.Pattern[str]
+    furniture_re: Scan  # window scans: few matches, found by PCRE2 (rx.py)
+    furniture_no_at_re: Scan
     # sentences
     abbreviations: frozenset[str]
     # dates
@@ -480,13 +480,16 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
 
     f = d.get("furniture") or {}
     units = _strs(f.get("units_after"))
-    unit_after_re = re.compile(r"(?:[ \t\u00a0]*|-)(?i:" + _alt(units) + r")(?![\w])")
+    # entries starting with "re:" are regular expressions ("-[a-z]": a hyphenated modifier "two-goal lead")
+    unit_rx = [u[3:] for u in units if u.startswith("re:")]
+    units = [u for u in units if not u.startswith("re:")]
+    unit_after_re = re.compile(r"(?:[ \t\u00a0]*|-)(?i:" + "|".join([_alt(units), *unit_rx]) + r")(?![\w])")
     word_before_re = re.compile(
         r"(?<![\w])(?i:" + _alt(_strs(f.get("words_before"))) + r")[ \t\u00a0]*[:.]?[ \t\u00a0]*$"
     )
     fpats = _strs(f.get("patterns")) + _strs(_common().get("furniture_patterns"))
-    furniture_re = re.compile("|".join(f"(?:{p})" for p in fpats)) if fpats else re.compile("(?!x)x")
-    furniture_no_at_re = _without_required(fpats, "@")
+    furniture_re = scan(re.compile("|".join(f"(?:{p})" for p in fpats)) if fpats else re.compile("(?!x)x"))
+    furniture_no_at_re = scan(_without_required(fpats, "@"))
 
     dd = d.get("dates") or {}
     months = {str(k).lower(): int(v) for k, v in (dd.get("months") or {}).items()}

@@ -10,6 +10,7 @@ claims table holds counts only. One compiled regex finds the candidates of a who
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,14 @@ from newsclaims.lexicon_lang import Lang
 YEAR_MIN, YEAR_MAX = 1900, 2100  # a 4-digit number without separator in this range reads as a year
 MAX_ID_DIGITS = 7  # a number of 7+ digits without separators is an id or phone fragment, not a count
 QUAL_WINDOW = 40  # characters before a number searched for a qualifier ("deutlich mehr als")
+# A score or record: digits joined by a dash without spaces that cannot be a range, because the second is
+# not above the first ("a 4-1 win", "112-107", "0-1") or a third part follows ("14-0-1", "3-0-2"). Ranges
+# are written low to high ("10-12 soldiers"). Scores above 3 digits do not occur in the benchmark's sports
+# pages (basketball tops out at ~150), so longer digit groups stay numbers (calibration: 181 real pages).
+SCORE_MAX_DIGITS = 3
+_SCORE_TAIL = re.compile(
+    rf"[-–](\d{{1,{SCORE_MAX_DIGITS}}})(?!\d|[.,]\d)([-–]\d{{1,{SCORE_MAX_DIGITS}}}(?!\d|[.,]\d))?"
+)
 
 
 # tokens of a matched number phrase: a digit group with its inner separators, or a word
@@ -248,11 +257,18 @@ def find_numbers(
             value = value_of(phrase, lang)
             if value is None or (value <= 0 and not phrase[:1].isdigit()):
                 continue
+        if value % 1 and not any(w.lower() in lang.scales for w in _WORD_SPLIT.split(phrase)):
+            continue  # "225.86", "7.3", "11.1 per game": a count is whole unless scaled ("2.5 million")
         if is_furniture(text, s, e, phrase, value, lang):
             continue
         # the furniture window last: it costs most, and the checks above are pure filters (same result)
         if phrase[:1].isdigit() and _furniture_hit(text, s, e, lang):
             continue
+        if phrase.isdigit() and len(phrase) <= SCORE_MAX_DIGITS:
+            sc = _SCORE_TAIL.match(text, e)
+            if sc and (sc.group(2) or value == 0 or float(sc.group(1)) <= value):
+                consumed_until = sc.end()
+                continue
         start, qualifier, value_high, end = s, "exact", None, e
         # range: "zwischen 10.000 und 12.000", "10,000 to 12,000", "10 000 à 12 000"
         rc = lang.range_conn_re.match(text, e)
@@ -267,7 +283,7 @@ def find_numbers(
                 if (
                     v2 is not None
                     and v2 > value
-                    and (opened or conn in lang.range_bare)
+                    and (opened or (conn in lang.range_bare and not _change_before(text, s, lang)))
                     and not is_furniture(text, m2.start(), m2.end(), text[m2.start() : m2.end()], v2, lang)
                 ):
                     qualifier, value_high = "range", v2
@@ -289,6 +305,22 @@ def find_numbers(
         out.append(NumberMatch(start, end, s, e, value, value_high, qualifier, text[start:end]))
     out.sort(key=lambda n: n.start)
     return out
+
+
+@functools.cache
+def _change_re(code: str) -> re.Pattern[str] | None:
+    from newsclaims.lexicon_lang import load
+
+    words = ((load(code).raw.get("numbers") or {}).get("range") or {}).get("change_before") or []
+    if not words:
+        return None
+    return re.compile(r"(?<![\w])(?i:" + "|".join(re.escape(str(w)) for w in words) + r")[ \t\u00a0]+$")
+
+
+def _change_before(text: str, s: int, lang: Lang) -> bool:
+    """ "down by 30 to 126": a change and its result, not a range (numbers.range.change_before)."""
+    rx = _change_re(lang.code)
+    return rx is not None and rx.search(text, max(0, s - 12), s) is not None
 
 
 def _norm(s: str) -> str:

@@ -72,10 +72,11 @@ def qrow(path: str | None, record_id: str | None, url: str | None, reason: str, 
 
 
 def sniff_format(path: str, data: bytes) -> str | None:
-    """html | text | warc from the file name, else from the first bytes."""
+    """html | text | warc from the file name (a .gz page by its name without .gz), else the first bytes."""
     low = path.lower()
     if low.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")):
         return "warc"
+    low = low.removesuffix(".gz")
     if low.endswith((".html", ".htm", ".xhtml", ".shtml")):
         return "html"
     if low.endswith((".txt", ".text", ".md")):
@@ -183,12 +184,46 @@ def iter_batches(root: Path, units: list[Unit], params: Params) -> Iterator[tupl
                 )
             )
             continue
-        r["data"] = p.read_bytes()
+        if p.name.lower().endswith(".gz"):
+            try:
+                r["data"] = read_gzip(p, params.max_input_bytes)
+            except (OSError, EOFError, gzip.BadGzipFile) as e:
+                qrows.append(
+                    qrow(
+                        u.path,
+                        None,
+                        u.url,
+                        "decode_error",
+                        f"{u.path} is not a readable gzip file ({e}); re-download it, or save it "
+                        "uncompressed.",
+                    )
+                )
+                continue
+            if len(r["data"]) > params.max_input_bytes:
+                qrows.append(
+                    qrow(
+                        u.path,
+                        None,
+                        u.url,
+                        "too_large",
+                        f"{u.path} decompresses to over parse.max_input_bytes; raise it if the file is a "
+                        "real article page.",
+                    )
+                )
+                continue
+        else:
+            r["data"] = p.read_bytes()
         rows.append(r)
         if len(rows) + len(qrows) >= params.batch_size:
             yield flush()
     if rows or qrows:
         yield flush()
+
+
+def read_gzip(p: Path, max_bytes: int) -> bytes:
+    """A gzipped single page, read up to one byte past ``max_bytes`` (a gzip bomb stops there)."""
+    with gzip.open(p, "rb") as f:
+        return f.read(max_bytes + 1)
 
 
 def iter_parquet(path: Path, batch_size: int) -> Iterator[pl.DataFrame]:
