@@ -72,3 +72,27 @@ def test_gold_sources_resolve_through_aliases(tmp_path: Path, demo_dataset: Path
     newsclaims("evaluate", str(g), "--pred", str(demo_dataset), "--json", str(out))
     m = json.loads(out.read_text())["extract"]["all"]
     assert m["gold_claims"] == 5 and m["matched"] == 5 and m["source_accuracy"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        lambda line: {"article": line["url"]},  # the URL where the path goes, no url field
+        lambda line: {"url": line["url"].replace("https://www.", "http://") + "?utm_source=x#top"},
+        lambda line: {"article": "corpus/" + line["article"], "url": line["url"] + "/"},
+    ],
+)
+def test_gold_articles_are_found_by_url_variants(tmp_path: Path, demo_dataset: Path, variant) -> None:
+    """Gold by others names the seed by its URL as a browser shows it, or by a path under another root."""
+    seed_line = next(
+        json.loads(line)
+        for line in (GOLD / "dev-de.jsonl").read_text().splitlines()
+        if line.strip() and json.loads(line)["article"].startswith("seed/")
+    )
+    line = {**{k: v for k, v in seed_line.items() if k not in ("article", "url")}, **variant(seed_line)}
+    g = tmp_path / "variant.jsonl"
+    g.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "m.json"
+    newsclaims("evaluate", str(g), "--pred", str(demo_dataset), "--json", str(out))
+    m = json.loads(out.read_text())["extract"]["all"]
+    assert m["matched"] == m["gold_claims"] == 5

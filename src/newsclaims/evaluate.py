@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import polars as pl
 
@@ -55,12 +57,37 @@ def _norm_path(p: str | None) -> str:
     return (p or "").replace("\\", "/").lstrip("./")
 
 
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|ocid|cmpid)$", re.IGNORECASE)
+
+
+def norm_url(u: str | None) -> str:
+    """A URL as gold written elsewhere and a parsed page both identify it: scheme (http = https), host
+    without "www." in lower case, no default port, fragment, tracking parameters or trailing slash."""
+    u = (u or "").strip()
+    if not u:
+        return ""
+    p = urlsplit(u if _URL.match(u) else "https://" + u)
+    host = (p.hostname or "").lower().removeprefix("www.")
+    if p.port and p.port not in (80, 443):
+        host += f":{p.port}"
+    query = "&".join(q for q in p.query.split("&") if q and not _TRACKING.match(q.split("=", 1)[0]))
+    return host + (p.path.rstrip("/") or "") + ("?" + query if query else "")
+
+
 def match_articles(gold: list[dict[str, Any]], articles: pl.DataFrame) -> list[str | None]:
-    """article_id for each gold line: path and URL together, else whichever identifies one article."""
+    """article_id for each gold line: path and URL together, else whichever identifies one article.
+
+    ``article`` may hold a URL instead of a path (docs/annotation.md); URLs are compared normalised
+    (:func:`norm_url`), since gold written by others copies them from a browser, the parser from the page."""
     rows = articles.select("article_id", "path", "url").sort("article_id").to_dicts()
+    urls = [norm_url(r["url"]) for r in rows]
     out: list[str | None] = []
     for g in gold:
-        gp, gu = _norm_path(g.get("article")), (g.get("url") or "").strip()
+        art, gu = (g.get("article") or "").strip(), (g.get("url") or "").strip()
+        if _URL.match(art):
+            art, gu = "", gu or art
+        gp, gu = _norm_path(art), norm_url(gu)
         by_path = [
             r["article_id"]
             for r in rows
@@ -71,7 +98,7 @@ def match_articles(gold: list[dict[str, Any]], articles: pl.DataFrame) -> list[s
                 or gp.endswith("/" + _norm_path(r["path"]))
             )
         ]
-        by_url = [r["article_id"] for r in rows if gu and (r["url"] or "") == gu]
+        by_url = [r["article_id"] for r, u in zip(rows, urls, strict=True) if gu and u == gu]
         both = [a for a in by_path if a in set(by_url)]
         if both:
             out.append(both[0])
