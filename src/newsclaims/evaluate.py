@@ -203,6 +203,8 @@ def evaluate(
         for gc in gclaims:
             ctype = gc.get("claim_type") or "quantity"
             try:
+                if isinstance(gc.get("value"), (str, bool)):
+                    raise TypeError("value as text")  # "12.000" would read as 12.0
                 k = _key(ctype, gc.get("value"), gc.get("claim_date"))
             except (TypeError, ValueError):
                 raise GoldError(
