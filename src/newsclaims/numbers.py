@@ -276,6 +276,8 @@ def find_numbers(
             m2 = lang.number_re.match(low, rc.end())
             if m2 and not _masked(m2.start(), m2.end(), masks):
                 v2 = value_of(text[m2.start() : m2.end()], lang)
+                if v2 is not None and v2 > value and lang.unit_after_re.match(text, m2.end()):
+                    continue  # "zwischen 25 und 45 Grad": the measure's unit follows the range's high end
                 conn = rc.group(1).lower()
                 opened = lang.range_open_re.search(text, max(0, s - 20), s)
                 if (
