@@ -296,7 +296,10 @@ def do_evaluate(
     arts = pl.read_parquet(find_articles(), columns=["article_id", "path", "url", "language"])
     claims = io.read_table(pred / "claims.parquet", "claims", validate=False)
     sources = io.read_table(pred / "sources.parquet", "sources", validate=False)
-    metrics, notes = ev.evaluate(gold_lines, arts, claims, sources)
+    try:
+        metrics, notes = ev.evaluate(gold_lines, arts, claims, sources)
+    except ev.GoldError as e:
+        raise UserError(str(e)) from None
     click.echo(ev.format_table(metrics))
     unmatched = [n for n in notes if "no parsed article" in n]
     for n in unmatched:

@@ -114,11 +114,17 @@ def match_articles(gold: list[dict[str, Any]], articles: pl.DataFrame) -> list[s
 
 
 def _date(v: Any) -> dt.date | None:
+    """ISO date; a month ("2024-12") or a year ("2025") is its first day, as the claims table writes them."""
     if v is None or v == "":
         return None
     if isinstance(v, dt.date):
         return v
-    return dt.date.fromisoformat(str(v)[:10])
+    t = str(v).strip()
+    if len(t) == 4 and t.isdigit():
+        return dt.date(int(t), 1, 1)
+    if len(t) == 7 and t[4] == "-":
+        return dt.date(int(t[:4]), int(t[5:]), 1)
+    return dt.date.fromisoformat(t[:10])
 
 
 def _key(claim_type: str, value: Any, claim_date: Any) -> tuple:
@@ -196,7 +202,15 @@ def evaluate(
         used: set[int] = set()
         for gc in gclaims:
             ctype = gc.get("claim_type") or "quantity"
-            k = _key(ctype, gc.get("value"), gc.get("claim_date"))
+            try:
+                if isinstance(gc.get("value"), (str, bool)):
+                    raise TypeError("value as text")  # "12.000" would read as 12.0
+                k = _key(ctype, gc.get("value"), gc.get("claim_date"))
+            except (TypeError, ValueError):
+                raise GoldError(
+                    f"{g['_where']}: claim {gc!r}: value must be a number (12000, not '12.000') and "
+                    "claim_date an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)"
+                ) from None
             cands = [
                 (j, p)
                 for j, p in enumerate(preds)
