@@ -92,6 +92,29 @@ def source_of(text: str, lang: str, value: float) -> str | None:
             "fire-brigade",
             id="spokesperson-previous-sentence",
         ),
+        pytest.param(
+            "de",
+            "Laut einem Polizeisprecher verlief der Protest friedlich. Es sei zu zwei Festnahmen gekommen,"
+            " sagte der Sprecher.",
+            2,
+            "police",
+            id="spokesperson-definite-no-registry-role",
+        ),
+        pytest.param(
+            "de",
+            "Laut einem Polizeisprecher verlief der Protest friedlich. Die Zugänge wurden gesperrt. Es sei zu"
+            " zwei Festnahmen gekommen, sagte der Sprecher.",
+            2,
+            "police",
+            id="spokesperson-definite-looks-back",
+        ),
+        pytest.param(
+            "de",
+            "Die Deutsche Bahn setzte nach Angaben eines Sprechers zwölf zusätzliche Züge ein.",
+            12,
+            "deutsche-bahn",
+            id="spokesperson-genitive",
+        ),
         # "nach eigenen Angaben": the subject before the cue
         pytest.param(
             "de",

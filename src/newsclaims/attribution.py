@@ -442,6 +442,8 @@ def _checked_read(
         # said") or names the registry or an anaphor resolves, never any capitalised noun
         caps = [t for t in m.text.split() if t[:1].isupper()]
         if len(caps) < 2 and resolve_read(m, lang, list(earlier), text).mention_type == "unknown":
+            if is_spokesperson(m, lang, text[max(0, m.start - 8) : m.start]):
+                return gap, m  # "The spokesperson said": speaks for an organisation (extract)
             if lang.capitalised_nouns:
                 return None  # every German noun is capitalised: one capitalised word is no name
             full = full_name_before(text, m, lang)
@@ -481,6 +483,14 @@ def _indefinite_words(code: str) -> frozenset[str]:
     return frozenset(str(x).lower() for x in a.get("indefinite_articles") or [])
 
 
+@functools.cache
+def _definite(code: str) -> frozenset[str]:
+    from newsclaims.lexicon_lang import load
+
+    a = load(code).raw.get("attribution") or {}
+    return frozenset(str(x).lower() for x in a.get("definite_articles") or [])
+
+
 def _indefinite(lang: Lang) -> frozenset[str]:
     return _indefinite_words(lang.code)
 
@@ -514,6 +524,9 @@ def resolve_read(m: Mention, lang: Lang, earlier: list[Mention], text: str | Non
                 src = reg.sources.get(e.source_id)
                 if src is not None and src.source_type in types and e.end <= m.start:
                     return Mention(m.start, m.end, e.source_id, "role", m.text)
+            sp = _rules(lang.code)["spokesperson"]
+            if sp is not None and sp.fullmatch(tail):
+                break  # "der Sprecher", no one named before: an organisation speaks (extract)
             # no antecedent: the one registry source of that type whose alias has this noun
             hits = {
                 s.source_id
@@ -756,9 +769,13 @@ def is_spokesperson(m: Mention, lang: Lang, before: str = "") -> bool:
         and m.mention_type == "unknown"
         and sp.fullmatch(words[-1]) is not None
         and (
-            (len(words) >= 2 and words[0].lower() in _indefinite(lang))
+            (len(words) >= 2 and words[0].lower() in _indefinite(lang) | _definite(lang.code))
             # "nach Angaben einer Sprecherin": the cue took the article
-            or (len(words) == 1 and bool(before) and before.split()[-1].lower() in _indefinite(lang))
+            or (
+                len(words) == 1
+                and bool(before.split())
+                and before.split()[-1].lower() in _indefinite(lang) | _definite(lang.code)
+            )
         )
     )
 

@@ -261,10 +261,16 @@ class _Field:
                     near = min(orgs, key=lambda m: abs(m.start - res.mention.start))
                     res = _Attr(near.source_id, near, res.cue, res.cue_kind)
                 else:
-                    prev = self._attr(i - 1) if i > 0 else None
+                    # the organisation that spoke last, within the sentences a pronoun reaches back
+                    prev = None
+                    for j in range(i - 1, max(-1, i - 1 - attribution.BACKREF_SENTENCES), -1):
+                        a = self._attr(j)
+                        if a.source_id and not attribution.is_person(a.source_id):
+                            prev = a
+                            break
                     res = (
                         _Attr(prev.source_id, prev.mention, res.cue, res.cue_kind, carried=True)
-                        if prev is not None and prev.source_id
+                        if prev is not None
                         else None
                     )
         self._own[i] = res
