@@ -92,6 +92,16 @@ def sniff_format(path: str, data: bytes) -> str | None:
 # ----------------------------------------------------------------------------------------- I/O helpers
 
 
+def _too_large(u: Unit, what: str) -> dict:
+    return qrow(
+        u.path,
+        None,
+        u.url,
+        "too_large",
+        f"{u.path} {what}; raise it if the file is a real article page.",
+    )
+
+
 def iter_batches(root: Path, units: list[Unit], params: Params) -> Iterator[tuple[pl.DataFrame, list[dict]]]:
     """Read inputs in order (files by path, WARC records in file order), ``batch_size`` units at a time.
 
@@ -173,16 +183,7 @@ def iter_batches(root: Path, units: list[Unit], params: Params) -> Iterator[tupl
         r = base(u)
         size = p.stat().st_size
         if size > params.max_input_bytes:
-            qrows.append(
-                qrow(
-                    u.path,
-                    None,
-                    u.url,
-                    "too_large",
-                    f"{u.path} is {size} bytes, over parse.max_input_bytes; raise it if the file "
-                    "is a real article page.",
-                )
-            )
+            qrows.append(_too_large(u, f"is {size} bytes, over parse.max_input_bytes"))
             continue
         if p.name.lower().endswith(".gz"):
             try:
@@ -200,16 +201,7 @@ def iter_batches(root: Path, units: list[Unit], params: Params) -> Iterator[tupl
                 )
                 continue
             if len(r["data"]) > params.max_input_bytes:
-                qrows.append(
-                    qrow(
-                        u.path,
-                        None,
-                        u.url,
-                        "too_large",
-                        f"{u.path} decompresses to over parse.max_input_bytes; raise it if the file is a "
-                        "real article page.",
-                    )
-                )
+                qrows.append(_too_large(u, "decompresses to over parse.max_input_bytes"))
                 continue
         else:
             r["data"] = p.read_bytes()
