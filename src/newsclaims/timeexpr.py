@@ -40,6 +40,7 @@ class DateMatch:
         return self.forward and self.cue is not None
 
 
+@functools.lru_cache(maxsize=4096)  # one article's dates share ``ref`` (its publication date)
 def _nearest_year(month: int, day: int, ref: dt.date) -> int:
     """Year that puts day/month closest to the reference date (news without a year means 'this season')."""
     best = ref.year
@@ -99,6 +100,7 @@ def find_dates(text: str, lang: Lang, published: dt.date | None, lower: str | No
         kind = ""
         gran = "day"
         d: dt.date | None = None
+        cue_m = _deadline_before(text, s, lang)
         try:
             if g.get("dh_day") or g.get("my_day"):
                 pre = "dh_" if g.get("dh_day") else "my_"
@@ -134,7 +136,7 @@ def find_dates(text: str, lang: Lang, published: dt.date | None, lower: str | No
                         )
                     )
                     or (after and after[0].strip(".,") in lang.weekday_future_after)
-                    or _deadline_before(text, s, lang)
+                    or cue_m
                 ):
                     direction = 1
                 d = resolve_weekday(wd, published, direction)
@@ -146,7 +148,6 @@ def find_dates(text: str, lang: Lang, published: dt.date | None, lower: str | No
             continue
         if d is None:
             continue
-        cue_m = _deadline_before(text, s, lang)
         cue = cue_m.group(1) if cue_m else None
         start = cue_m.start() if cue_m else s
         forward = _forward(d, gran, published)
