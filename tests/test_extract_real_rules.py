@@ -66,6 +66,11 @@ def values(text: str) -> list[float | None]:
         ("The Apple iPhone 11 Pro ships to 3 stores.", [3]),
         # a bare 3-4 digit number before a singular noun names a model; "police" is plural
         ("The 777 program and the popular 737 Max jet kept 150 Indians and 200 police busy.", [150, 200]),
+        # ages after a description or before a dash, box numbers, footnotes, "20-of-24", a unit after a range
+        ("The former star, 42, was voted off with 3 dancers.", [3]),
+        ("Braun, 38 – who represents 5 artists – spoke.", [5]),
+        ("Write to P.O. Box 69440 with care[2] for 4 men.", [4]),
+        ("Glass was 20-of-24 passing and cars cause 40 to 80 percent of it in 3 cities.", [3]),
         # "by 30 to 126" is a change and its result
         ("Orders fell by 30 to 126 jets.", [30, 126]),
     ],

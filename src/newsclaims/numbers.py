@@ -268,12 +268,15 @@ def find_numbers(
                 v2 = value_of(text[m2.start() : m2.end()], lang)
                 conn = rc.group(1).lower()
                 opened = lang.range_open_re.search(text, max(0, s - 20), s)
-                if (
+                ranged = (
                     v2 is not None
                     and v2 > value
                     and (opened or (conn in lang.range_bare and not _change_before(text, s, lang)))
-                    and not is_furniture(text, m2.start(), m2.end(), text[m2.start() : m2.end()], v2, lang)
-                ):
+                )
+                if ranged and is_furniture(text, m2.start(), m2.end(), text[m2.start() : m2.end()], v2, lang):
+                    consumed_until = m2.end()
+                    continue  # "40 to 80 percent", "between 10 and 12 years": the unit measures both ends
+                if ranged:
                     qualifier, value_high = "range", v2
                     end = m2.end()
                     consumed_until = m2.end()
