@@ -66,6 +66,7 @@ def values(text: str) -> list[float | None]:
         ("The Apple iPhone 11 Pro ships to 3 stores.", [3]),
         # a bare 3-4 digit number before a singular noun names a model; "police" is plural
         ("The 777 program and the popular 737 Max jet kept 150 Indians and 200 police busy.", [150, 200]),
+        ("It is fed by more than 100 powerful geysers.", [100]),
         # ages after a description or before a dash, box numbers, footnotes, "20-of-24", a unit after a range
         ("The former star, 42, was voted off with 3 dancers.", [3]),
         ("Braun, 38 – who represents 5 artists – spoke.", [5]),
@@ -118,6 +119,11 @@ def test_a_registry_surname_inside_another_name_is_someone_else() -> None:
 def test_pronoun_refers_to_a_name_read_at_an_earlier_cue() -> None:
     c = run("“This was the fourth time,” said Singh Jabarjung. He said he has spent it in the four attempts.")
     assert c["source_id"].to_list() == ["x-singh-jabarjung"]
+
+
+def test_surname_after_a_full_name_at_the_sentence_start() -> None:
+    c = run("To LeBron James, records are no goal. “I had seven turnovers,” James said.")
+    assert c["source_id"].to_list() == ["x-lebron-james"]
 
 
 def test_title_before_a_name_and_the_surname_after_it() -> None:

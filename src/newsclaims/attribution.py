@@ -706,6 +706,8 @@ def full_name_before(text: str, m: Mention, lang: Lang) -> Mention | None:
     k = max((i + 1 for i, t in enumerate(toks) if t.lower() in w["name_titles"]), default=0)
     toks = toks[k:]
     bad = (lang.name_stop, lang.noun_stop, w["not_names"], lang.months, lang.weekdays)
+    while toks and any(toks[0].lower().rstrip(".") in b for b in bad):
+        toks = toks[1:]  # "To LeBron James": the sentence's first word is no first name
     if not toks or any(t.lower().rstrip(".") in b for t in toks for b in bad):
         return None
     full = " ".join([*toks, word])
