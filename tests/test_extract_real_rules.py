@@ -72,6 +72,10 @@ def values(text: str) -> list[float | None]:
         ("Braun, 38 – who represents 5 artists – spoke.", [5]),
         ("Write to P.O. Box 69440 with care[2] for 4 men.", [4]),
         ("Glass was 20-of-24 passing and cars cause 40 to 80 percent of it in 3 cities.", [3]),
+        # an age in a police report, a day that a period word left alone, durations with a word in between
+        ("Ryan S. Hollman 31, of Hope, had 3 bags.", [3]),
+        ("Hibernation starts early Sep 08, 2015 for 3 dormice.", [3]),
+        ("He played 17 NBA seasons and five more years with 4 teams.", [4]),
         # "by 30 to 126" is a change and its result
         ("Orders fell by 30 to 126 jets.", [30, 126]),
     ],
