@@ -184,3 +184,27 @@ def test_a_quotation_continues_the_speaker_before() -> None:
         "“You have beaten good teams,” Boudreau said. “You have been in every game for the last 10 games.”"
     )
     assert c["source_id"].to_list() == ["x-boudreau"]
+
+
+def test_the_name_after_told_is_the_addressee() -> None:
+    c = run("Apple is in every company, and eight out of ten firms write apps, Cook told Benioff.")
+    assert set(c["source_id"].to_list()) == {"x-cook"}
+    c = run("“We grow,” Tim Cook said. “There are two things you need to know,” he told Business Insider.")
+    assert c["source_id"].to_list() == ["x-tim-cook"]
+
+
+def test_a_dateline_is_no_speaker() -> None:
+    c = run("WASHINGTON — NASA announced that it was adding five companies.")
+    assert c["source_id"].to_list() == ["x-nasa"]
+
+
+def test_a_name_after_said_that_opens_what_was_said_is_no_speaker() -> None:
+    c = run("Michael Thomas was charged. He said Thomas is a single father of three children.")
+    assert c["source_id"].to_list() == ["x-michael-thomas"] or c["source_id"].to_list() == [None]
+    c = run("Mason Rudolph played. Others have said that Rudolph instigated the fight with two players.")
+    assert c["source_id"].to_list() == [None]
+
+
+def test_a_pronoun_refers_to_a_person_not_a_place() -> None:
+    c = run("“It rained,” said a visitor to Martha's Vineyard. She wrote hundreds of songs there.")
+    assert c["source_id"].to_list() == [None]

@@ -313,6 +313,8 @@ def find_mentions(
         if mtype == "metonym":
             if lang.locative_re.search(text, max(0, m.start() - 15), m.start()):
                 continue
+            if _DATELINE.match(text, m.end()):
+                continue  # "WASHINGTON — NASA announced", "BERLIN (dpa) -": the dateline, no speaker
             mtype = "name"
         out.append(Mention(m.start(), m.end(), sid, mtype, text[m.start() : m.end()]))
         last_end = m.end()
@@ -325,6 +327,15 @@ class Cue:
     end: int
     kind: str  # speech | belief | prep
     text: str
+    side: str = ""  # where the source stands, if the lexicon says ("told": before; after it: the addressee)
+
+
+@functools.cache
+def _cue_sides(code: str) -> tuple[str, ...]:
+    from newsclaims.lexicon_lang import load
+
+    cues = (load(code).raw.get("attribution") or {}).get("cues") or []
+    return tuple(str(c.get("side") or "") for c in cues)
 
 
 def find_cues(text: str, start: int, end: int, lang: Lang, lower: str | None = None) -> list[Cue]:
@@ -333,12 +344,13 @@ def find_cues(text: str, start: int, end: int, lang: Lang, lower: str | None = N
 
     low = lower if lower is not None else lower_text(text)
     blocked = [m.span() for m in lang.not_source_re.finditer(low, start, end)]
+    sides = _cue_sides(lang.code)
     out = []
     for m in lang.cue_re.finditer(low, start, end):
         if any(a < m.end() and m.start() < b for a, b in blocked):
             continue
         idx = int((m.lastgroup or "c0")[1:])
-        out.append(Cue(m.start(), m.end(), lang.cue_kinds[idx], text[m.start() : m.end()]))
+        out.append(Cue(m.start(), m.end(), lang.cue_kinds[idx], text[m.start() : m.end()], sides[idx]))
     return out
 
 
@@ -347,6 +359,8 @@ PREP_AFTER = re.compile(r"(?i)^(?:laut|nach|according|citing|selon|d['’]après
 
 def _side(cue: Cue) -> str:
     """Where the source stands relative to the cue: after ("laut X"), before ("X zufolge") or either."""
+    if cue.side:
+        return cue.side
     t = cue.text.lower()
     if cue.kind == "prep":
         return "before" if t.endswith("zufolge") else "after"
@@ -432,6 +446,8 @@ def _checked_read(
         if len(caps) < 2 and resolve_read(m, lang, list(earlier), text).mention_type == "unknown":
             if lang.capitalised_nouns:
                 return None  # every German noun is capitalised: one capitalised word is no name
+            if m.start >= cue.end and not (m.end >= len(text) or text[m.end] in ",.;:"):
+                return None  # 'said Thomas is ...', 'said that Rudolph ...': the subject of what was said
             full = full_name_before(text, m, lang)
             if full is not None:
                 return gap, full  # "Alvarez says", after "Police Chief Ed Alvarez"
@@ -515,6 +531,7 @@ def resolve_read(m: Mention, lang: Lang, earlier: list[Mention], text: str | Non
     return m
 
 
+_DATELINE = re.compile(r"[ \t]*(?:\([\w .,/-]{1,30}\)[ \t]*)?[—–-][ \t]")
 _NEXT_CAP = re.compile(r"[ \t]([A-Z][\w’'-]*)")
 _PREV_CAP = re.compile(r"([A-Z][\w’'.-]*)[ \t]$")
 
@@ -562,7 +579,7 @@ def unknown_source(
     return None
 
 
-_PUNCT = re.compile(r"[,;:()\"„“”«».!?]")
+_PUNCT = re.compile(r"[,;:()\"„“”«».!?—–]")
 # words inside a name ("Institute on Drug Abuse", "Ministerium für ...")
 _CONNECT = frozenset({"des", "der", "of", "de", "du", "of the", "für", "for", "on"})
 
@@ -694,11 +711,10 @@ def full_name_before(text: str, m: Mention, lang: Lang) -> Mention | None:
     word = m.text.strip()
     if " " in word or not word[:1].isupper():
         return None
-    last = None
-    # first name (and a middle name or initial) right before the surname, each capitalised, no possessive
+    # first name (and a middle name or initial) right before the surname, each capitalised, no possessive;
+    # the first such mention (news names a person in full first: "Tim Cook", later "Hosting Cook ...")
     rx = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w.-]*[ \t]+){1,2})" + re.escape(word) + r"(?![\w’'-])")
-    for f in rx.finditer(text, 0, m.start):
-        last = f
+    last = rx.search(text, 0, m.start)
     if last is None:
         return None
     w = _speaker_words(lang.code)
@@ -738,6 +754,17 @@ def pronoun_before_or_after(text: str, cue: Cue, lang: Lang) -> tuple[int, int] 
     if m and m.start() - cue.end <= PRONOUN_GAP:
         return m.span()
     return None
+
+
+def person_like(name: str) -> bool:
+    """A name read from the text that can be a person's: two or more capitalised words, no possessive, no
+    acronym ("Singh Jabarjung", not "Martha's Vineyard", "BED")."""
+    toks = name.split()
+    return (
+        len(toks) >= 2
+        and all(t[:1].isupper() and not t.isupper() for t in toks)
+        and not any(q in name for q in ("'s", "’s"))
+    )
 
 
 def is_person(source_id: str) -> bool:
