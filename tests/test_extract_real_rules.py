@@ -76,6 +76,13 @@ def values(text: str) -> list[float | None]:
         ("Ryan S. Hollman 31, of Hope, had 3 bags.", [3]),
         ("Hibernation starts early Sep 08, 2015 for 3 dormice.", [3]),
         ("He played 17 NBA seasons and five more years with 4 teams.", [4]),
+        # records without a noun, phone numbers, ISSNs, statute sections, money ranges, a name in brackets,
+        # "At 16,", a year before 1900
+        ("The Eagles (6-5, 3-4) beat 3 teams.", [3]),
+        ("Call 02-751-1500 or ISSN 2283-5474 for 2 men.", [2]),
+        ("A 401(k) and the $40-50 billion went to 3 men.", [3]),
+        ("(Destiny 2 is free.) At 16, he left 3 men.", [3]),
+        ("Hitler was born in 1889 and 3 men came.", [3]),
         # "by 30 to 126" is a change and its result
         ("Orders fell by 30 to 126 jets.", [30, 126]),
     ],

@@ -20,8 +20,9 @@ YEAR_MIN, YEAR_MAX = 1900, 2100  # a 4-digit number without separator in this ra
 MAX_ID_DIGITS = 7  # a number of 7+ digits without separators is an id or phone fragment, not a count
 QUAL_WINDOW = 40  # characters before a number searched for a qualifier ("deutlich mehr als")
 # A score or record: digits joined by a dash without spaces that cannot be a range, because the second is
-# not above the first ("a 4-1 win", "112-107", "0-1") or a third part follows ("14-0-1", "3-0-2"). Ranges
-# are written low to high ("10-12 soldiers"). Scores above 3 digits do not occur in the benchmark's sports
+# not above the first ("a 4-1 win", "112-107", "0-1"), a third part follows ("14-0-1", "3-0-2") or no noun
+# follows ("The Eagles (6-5, 3-4)", "At 4-7, the Chargers"). Ranges are written low to high and count
+# something ("10-12 soldiers"). Scores above 3 digits do not occur in the benchmark's sports
 # pages (basketball tops out at ~150), so longer digit groups stay numbers (calibration: 181 real pages).
 SCORE_MAX_DIGITS = 3
 _SCORE_TAIL = re.compile(
@@ -256,7 +257,8 @@ def find_numbers(
             continue
         if phrase.isdigit() and len(phrase) <= SCORE_MAX_DIGITS:
             sc = _SCORE_TAIL.match(text, e)
-            if sc and (sc.group(2) or value == 0 or float(sc.group(1)) <= value):
+            bare = sc is not None and (sc.end() >= len(text) or text[sc.end()] in ",);:")
+            if sc and (sc.group(2) or value == 0 or float(sc.group(1)) <= value or bare):
                 consumed_until = sc.end()
                 continue
         start, qualifier, value_high, end = s, "exact", None, e
