@@ -607,7 +607,7 @@ def _read_name(text: str, start: int, end: int, lang: Lang, forward: bool) -> Me
     """Read a source name next to a cue: capitalised words (German: adjectives inside), no punctuation."""
     # forward reading stops after a few words: tokens are read lazily, not for the rest of the sentence
     toks = _NAME_TOKEN.finditer(text, start, end) if forward else _tokens_backward(text, start, end)
-    not_names = _speaker_words(lang.code)["not_names"]
+    stops = _speaker_words(lang.code)["name_stops"]  # name_stop and not_names
     picked: list[re.Match[str]] = []
     edge = start if forward else end
     for t in toks:
@@ -619,8 +619,7 @@ def _read_name(text: str, start: int, end: int, lang: Lang, forward: bool) -> Me
         wl = w.lower().strip(".")
         if wl in lang.months or wl in lang.weekdays or wl in lang.period_words or w[:1].isdigit():
             break
-        stop = wl in lang.name_stop or wl in not_names
-        if stop and not (picked and wl in _CONNECT) and not (len(w) > 1 and w.isupper()):
+        if wl in stops and not (picked and wl in _CONNECT) and not (len(w) > 1 and w.isupper()):
             if picked:
                 break
             continue
@@ -665,7 +664,10 @@ def _speaker_words(code: str) -> dict[str, frozenset[str]]:
 
     a = load(code).raw.get("attribution") or {}
     keys = ("name_titles", "speaker_nouns", "member_nouns", "institution_nouns", "not_names")
-    return {k: frozenset(str(x).lower() for x in a.get(k) or []) for k in keys}
+    out = {k: frozenset(str(x).lower() for x in a.get(k) or []) for k in keys}
+    out["any_speaker"] = out["speaker_nouns"] | out["member_nouns"] | out["institution_nouns"]
+    out["name_stops"] = frozenset(str(x).lower() for x in a.get("name_stop") or []) | out["not_names"]
+    return out
 
 
 _WORD_BACK = re.compile(r"([\w’'.&-]+)[ \t]*$")
@@ -677,12 +679,17 @@ def read_speaker_noun(text: str, cue: Cue, lang: Lang, s_start: int) -> Mention 
     Department officials said" (the organisation they speak for), "the US military said" (the institution
     with its name)."""
     w = _speaker_words(lang.code)
+    if not w["any_speaker"]:
+        return None
+    # the word right before the cue, cheaply: most cues have none of the speaker nouns before them
+    seg = text[max(s_start, cue.start - 40) : cue.start].rstrip(" \t")
+    last = seg[seg.rfind(" ") + 1 :].lower() if seg else ""
+    if last not in w["any_speaker"]:
+        return None
     m = _WORD_BACK.search(text, max(s_start, cue.start - 40), cue.start)
     if not m:
         return None
     head = m.group(1).lower()
-    if not any(head in w[k] for k in ("speaker_nouns", "member_nouns", "institution_nouns")):
-        return None
     caps: list[re.Match[str]] = []
     pos = m.start()
     while len(caps) < UNKNOWN_MAX_WORDS:
