@@ -215,3 +215,21 @@ def test_a_name_after_said_that_opens_what_was_said_is_no_speaker() -> None:
 def test_a_pronoun_refers_to_a_person_not_a_place() -> None:
     c = run("“It rained,” said a visitor to Martha's Vineyard. She wrote hundreds of songs there.")
     assert c["source_id"].to_list() == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Three people died, according to police.", "x-police"),
+        ("Three people died, according to officials.", "anonymous-officials"),
+        ("Five died, according to a local police source.", "anonymous-officials"),
+        ("It admitted 1,400 refugees, according to the Jordanian government.", "x-jordanian-government"),
+        (
+            "Six were arrested, according to Columbus Police Department officials.",
+            "x-columbus-police-department",
+        ),
+        ("Five died, according to the United Nations.", "united-nations"),
+    ],
+)
+def test_speakers_after_according_to(text: str, source: str) -> None:
+    assert run(text)["source_id"].to_list() == [source]

@@ -567,6 +567,10 @@ def unknown_source(
         seg_start = cue.end if side != "inside" else cue.start + len(cue.text.split()[0])
         seg_end = s_end if side != "inside" else cue.end
         m = _read_name(text, seg_start, seg_end, lang, forward=True)
+        if side == "after" and (m is None or m.end >= seg_end or text[m.end : m.end + 1] == " "):
+            sp = read_speaker_after(text, seg_start, seg_end, lang)
+            if sp is not None:
+                return sp  # "according to police", "according to the Jordanian government"
         if m:
             return m
     if side in ("before", "either"):
@@ -710,6 +714,47 @@ def read_speaker_noun(text: str, cue: Cue, lang: Lang, s_start: int) -> Mention 
     if caps or head not in w["speaker_nouns"]:
         return None  # "Indiana State Police said" is a proper name, read as one
     return Mention(m.start(1), m.end(1), unknown_id(head), "role", m.group(1))
+
+
+_WORDS_AFTER = re.compile(r"[ \t]*((?:[\w’'.&-]+[ \t]+){0,4}?[\w’'.&-]+)(?=[ \t]*(?:[,;:.!?)—–]|$))")
+
+
+def read_speaker_after(text: str, start: int, end: int, lang: Lang) -> Mention | None:
+    """A speaker written as a common noun after a preposition cue, up to the clause end: "according to
+    police" (the group), "according to officials" (anonymous), "according to the Jordanian government"
+    (the institution with its name), "according to Columbus Police Department officials" (the body)."""
+    w = _speaker_words(lang.code)
+    if not w["any_speaker"]:
+        return None
+    m = _WORDS_AFTER.match(text, start, end)
+    if not m:
+        return None
+    toks = m.group(1).split()
+    toks[-1] = toks[-1].rstrip(".")  # the sentence's full stop
+    head = toks[-1].lower()
+    if head not in w["any_speaker"]:
+        return None
+    first = 1 if toks[0].lower() in lang.name_stop else 0  # "the", "a"
+    caps = toks[first:-1]
+    if any(not t[:1].isupper() for t in caps):
+        if head in w["member_nouns"] and lang.anonymous_re.search(head):  # "a local police source"
+            e1 = m.start(1) + len(" ".join(toks))
+            return Mention(e1 - len(toks[-1]), e1, "anonymous-officials", "role", toks[-1])
+        return None  # lower-case words before another noun: no name, no plain speaker noun
+    s0 = m.start(1) + len(" ".join(toks[:first])) + (1 if first else 0)
+    e0 = m.start(1) + len(" ".join(toks))
+    if head in w["institution_nouns"] and caps:
+        return Mention(s0, e0, unknown_id(text[s0:e0]), "role", text[s0:e0])
+    if head in w["member_nouns"]:
+        if caps and caps[-1].lower().rstrip(".") in w["institution_nouns"]:
+            org_end = e0 - len(toks[-1]) - 1
+            return Mention(s0, org_end, unknown_id(text[s0:org_end]), "role", text[s0:org_end])
+        if not caps and lang.anonymous_re.search(head):
+            return Mention(e0 - len(toks[-1]), e0, "anonymous-officials", "role", toks[-1])
+        return None
+    if caps or head not in w["speaker_nouns"]:
+        return None
+    return Mention(e0 - len(toks[-1]), e0, unknown_id(head), "role", toks[-1])
 
 
 def full_name_before(text: str, m: Mention, lang: Lang) -> Mention | None:
