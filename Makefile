@@ -36,9 +36,10 @@ $(VENV)/.synced: uv.lock pyproject.toml | $(UV)
 # cffconvert validates CITATION.cff in the tests; it pins jsonschema<4, which the notebook stack cannot
 # share, so it lives in its own small tool environment.
 CFFCONVERT := $(TOOLS)/cff/bin/cffconvert
-$(CFFCONVERT):
+$(CFFCONVERT): scripts/cffconvert-requirements.txt
 	$(PYTHON) -m venv $(TOOLS)/cff
-	$(TOOLS)/cff/bin/python -m pip install --quiet --disable-pip-version-check cffconvert==2.0.0
+	$(TOOLS)/cff/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
+	  -r scripts/cffconvert-requirements.txt
 
 env: $(VENV)/.synced  ## install the locked environment into .venv
 

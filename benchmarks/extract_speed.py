@@ -17,6 +17,7 @@ import os
 import random
 import resource
 import time
+from pathlib import Path
 
 import polars as pl
 
@@ -141,6 +142,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=4000)
     ap.add_argument("--batch-size", type=int, default=250, help="articles per worker task (all cores)")
+    ap.add_argument(
+        "--parsed",
+        type=Path,
+        help="also time one core on a parse output (its articles.parquet), e.g. of real pages: "
+        "newsclaims parse ../shared/benchmarks/article-extraction/html --out /tmp/real",
+    )
     args = ap.parse_args()
     arts = make_articles(args.articles)
     size = arts["text"].str.len_bytes()
@@ -170,6 +177,19 @@ def main() -> None:
         f"peak memory (RSS): main process {peak:,.0f} MB ({peak_one:,.0f} MB after the one-core run), "
         f"largest worker {peak_child:,.0f} MB"
     )
+    if args.parsed:
+        f = args.parsed / "articles.parquet" if args.parsed.is_dir() else args.parsed
+        real = pl.read_parquet(f)
+        kb = real["text"].str.len_bytes()
+        extract(real, Params())  # warm up: lemma dictionaries of the languages these articles need
+        t0, cpu0 = time.perf_counter(), time.process_time()
+        cr, _mr, _sr = extract(real, Params())
+        wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+        print(
+            f"{f}: {real.height} articles (median {kb.median() / 1024:.1f} KB, mean {kb.mean() / 1024:.1f} KB), "
+            f"{cr.height} claims; one core: {real.height / wall:,.0f} articles/s ({real.height / cpu:,.0f} per "
+            f"CPU second), {kb.sum() / 1024 / cpu:,.0f} KB of text per CPU second"
+        )
 
 
 if __name__ == "__main__":

@@ -82,3 +82,28 @@ def test_manifest_rows_for_missing_or_twice_listed_files_are_quarantined(tmp_pat
     reasons = dict(q.select("path", "reason").iter_rows())
     assert reasons.get("gone.txt") == "missing_file"
     assert q.filter((pl.col("path") == "seed.txt") & (pl.col("reason") == "duplicate_input")).height == 1
+
+
+def test_an_input_repeated_in_a_later_batch_is_kept_once() -> None:
+    """parse.Linker carries the ids of earlier batches: the demo corpus parsed twice keeps each article
+    once, quarantines every repeat as duplicate_input, and links each article once."""
+    from newsclaims import manifest as mf
+    from newsclaims import parse
+
+    params = parse.Params()
+    units, _q = mf.plan(RAW, MANIFEST)
+    linker = parse.Linker(params)
+    kept: list[list[pl.DataFrame]] = [[], []]
+    dups: list[list[pl.DataFrame]] = [[], []]
+    for rnd in (0, 1):
+        for batch, _read_q in parse.iter_batches(RAW, units, params):
+            arts, _q2, sigs = parse.parse_batch(batch, params)
+            a, d = linker.add(arts, sigs)
+            kept[rnd].append(a)
+            dups[rnd].append(d)
+    first = pl.concat(kept[0])["article_id"]
+    assert first.len() > 30 and first.is_unique().all()
+    assert pl.concat(kept[1]).height == 0
+    again = pl.concat(dups[1])
+    assert again.height == first.len() and set(again["reason"]) == {"duplicate_input"}
+    assert sorted(linker.links()["article_id"]) == sorted(first)

@@ -13,8 +13,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from newsclaims.attribution import mention_finder
 from newsclaims.extract import Params, extract, extract_parallel
 from newsclaims.lexicon_lang import guard, load, lower_text
+from newsclaims.rx import Scan, pcre2_source
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "data" / "raw" / "seed" / "000_2181ba29c1439369.txt"
@@ -174,3 +176,42 @@ def test_backward_name_tokens_are_the_whole_span_reversed(texts: list[str]) -> N
             b = min(len(t), a + rnd.randrange(400))
             whole = [m.span() for m in _NAME_TOKEN.finditer(t, a, b)][::-1]
             assert [m.span() for m in _tokens_backward(t, a, b)] == whole
+
+
+def _pcre2_scans(code: str) -> list[Scan]:
+    lang = load(code)
+    return [
+        lang.vague_re,
+        lang.not_source_re,
+        lang.furniture_re,
+        lang.furniture_no_at_re,
+        mention_finder(code).pattern,
+    ]
+
+
+@pytest.mark.parametrize("code", ["de", "en", "fr"])
+def test_pcre2_scans_find_what_re_finds(code: str, texts: list[str]) -> None:
+    """rx.Scan (PCRE2 finds where matches start, ``re`` matches there) = ``re.finditer``, on whole texts
+    and on windows, also on a text that holds a match of every vague amount and no-source phrase."""
+    lang = load(code)
+    planted = " ".join(
+        f"x {w} y." for w in [*lang.raw["numbers"]["vague"], *lang.raw["attribution"]["not_sources"]]
+    )
+    for rx in _pcre2_scans(code):
+        assert isinstance(rx, Scan)
+        for text in [*texts, planted]:
+            low = lower_text(text)
+            assert _spans(rx, low) == _spans(rx.re, low)
+            for a in range(0, len(low), 211):
+                assert [(m.span(), m.lastgroup) for m in rx.finditer(low, a, a + 300)] == [
+                    (m.span(), m.lastgroup) for m in rx.re.finditer(low, a, a + 300)
+                ]
+    assert any(_spans(rx, lower_text(planted)) for rx in _pcre2_scans(code))
+
+
+def test_pcre2_source_rewrites_only_big_z() -> None:
+    assert pcre2_source(r"a\Z") == r"a\z"
+    assert pcre2_source(r"a\\Z") == r"a\\Z"  # an escaped backslash before a literal Z
+    assert Scan(re.compile(r"\d+\Z")).finditer("12\n") is not None
+    assert [m.span() for m in Scan(re.compile(r"\d+\Z")).finditer("12\n")] == []
+    assert [m.span() for m in Scan(re.compile(r"\d+\Z")).finditer("x 12")] == [(2, 4)]

@@ -72,3 +72,49 @@ def test_gold_sources_resolve_through_aliases(tmp_path: Path, demo_dataset: Path
     newsclaims("evaluate", str(g), "--pred", str(demo_dataset), "--json", str(out))
     m = json.loads(out.read_text())["extract"]["all"]
     assert m["gold_claims"] == 5 and m["matched"] == 5 and m["source_accuracy"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        lambda line: {"article": line["url"]},  # the URL where the path goes, no url field
+        lambda line: {"url": line["url"].replace("https://www.", "http://") + "?utm_source=x#top"},
+        lambda line: {"article": "corpus/" + line["article"], "url": line["url"] + "/"},
+    ],
+)
+def test_gold_articles_are_found_by_url_variants(tmp_path: Path, demo_dataset: Path, variant) -> None:
+    """Gold by others names the seed by its URL as a browser shows it, or by a path under another root."""
+    seed_line = next(
+        json.loads(line)
+        for line in (GOLD / "dev-de.jsonl").read_text().splitlines()
+        if line.strip() and json.loads(line)["article"].startswith("seed/")
+    )
+    line = {**{k: v for k, v in seed_line.items() if k not in ("article", "url")}, **variant(seed_line)}
+    g = tmp_path / "variant.jsonl"
+    g.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "m.json"
+    newsclaims("evaluate", str(g), "--pred", str(demo_dataset), "--json", str(out))
+    m = json.loads(out.read_text())["extract"]["all"]
+    assert m["matched"] == m["gold_claims"] == 5
+
+
+def test_gold_by_others_with_month_dates_and_bad_values(tmp_path: Path, demo_dataset: Path) -> None:
+    """A time claim dated "2024-11" scores like "2024-11-01"; a value written as text is a clear error."""
+    seed_line = next(
+        json.loads(line)
+        for line in (GOLD / "dev-de.jsonl").read_text().splitlines()
+        if line.strip() and json.loads(line)["article"].startswith("seed/")
+    )
+    for c in seed_line["claims"]:
+        if c["claim_type"] == "time":
+            c["claim_date"] = c["claim_date"][:7]
+    g = tmp_path / "month.jsonl"
+    g.write_text(json.dumps(seed_line, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "m.json"
+    newsclaims("evaluate", str(g), "--pred", str(demo_dataset), "--json", str(out))
+    m = json.loads(out.read_text())["extract"]["all"]
+    assert m["matched"] == m["gold_claims"] == 5  # "2024-11" is read as 2024-11-01, the seed's date
+    seed_line["claims"][0]["value"] = "12.000"
+    g.write_text(json.dumps(seed_line, ensure_ascii=False) + "\n", encoding="utf-8")
+    proc = newsclaims("evaluate", str(g), "--pred", str(demo_dataset), check=False)
+    assert proc.returncode != 0 and "value must be a number" in proc.stderr

@@ -229,3 +229,61 @@ def test_sentences_merge_ordinals_and_abbreviations() -> None:
 def test_captions_are_their_own_fields() -> None:
     c = run("Kein Zahlenwerk hier.", "de", captions=["Rund 3.000 Soldaten beim Training."])
     assert c.height == 1 and c["field"][0] == "caption:0" and c["char_start"][0] == 0
+
+
+def test_languages_without_a_lexicon_are_not_read_with_english_rules() -> None:
+    """A Portuguese article gives no claims (English rules would read its digits as counts); the same
+    statement in English does, and a missing language code is read as English."""
+    pt = "Cerca de 12.000 soldados norte-coreanos estão na Rússia, segundo a agência de Seul."
+    en = "About 12,000 North Korean soldiers are in Russia, according to Seoul's spy agency."
+    assert run(pt, "pt").height == 0
+    assert run(pt.replace("12.000", "12,000"), "pt").height == 0
+    assert quantities(en, "en") == [(12000.0, None, "approx")]
+    arts = pl.DataFrame(
+        {
+            "article_id": ["a1"],
+            "text": [en],
+            "captions": [[]],
+            "language": [None],
+            "published_at": [PUB],
+        },
+        schema_overrides={"language": pl.String},
+    )
+    assert extract(arts, Params())[0]["value"].to_list() == [12000.0]
+
+
+def test_evaluate_matches_a_new_source_named_in_other_words() -> None:
+    """A source outside the registry, read from the text as "Olena Kravets", agrees with gold that names
+    her "Kravets" (the same person in fewer words) and disagrees with gold naming someone else."""
+    from newsclaims.evaluate import evaluate
+
+    text = "About 300 civilians were evacuated on Friday, said Olena Kravets, a regional spokeswoman."
+    arts = pl.DataFrame(
+        {
+            "article_id": ["a1"],
+            "text": [text],
+            "captions": [[]],
+            "language": ["en"],
+            "published_at": [PUB],
+            "path": ["x/kravets.txt"],
+            "url": ["https://example.example/kravets"],
+        }
+    )
+    claims, _m, sources = extract(arts, Params())
+    assert claims["source_id"].to_list() == ["x-olena-kravets"]
+
+    def source_accuracy(name: str) -> float:
+        gold = [
+            {
+                "article": "x/kravets.txt",
+                "language": "en",
+                "_where": "t:1",
+                "claims": [{"claim_type": "quantity", "value": 300, "source": name, "hedged": False}],
+            }
+        ]
+        return evaluate(gold, arts, claims, sources)[0]["all"]["source_accuracy"]
+
+    assert source_accuracy("Olena Kravets") == 1.0
+    assert source_accuracy("Kravets") == 1.0
+    assert source_accuracy("Ivan Petrov") == 0.0
+    assert source_accuracy("National Intelligence Service") == 0.0

@@ -25,6 +25,7 @@ import yaml
 
 from newsclaims.lexicon_lang import Lang, _phrase, guard, lower_regex, lower_text, trie_regex
 from newsclaims.paths import lexicon_dir
+from newsclaims.rx import Scan, scan
 
 CUE_WINDOW = 100  # max characters between a cue and the source mention it introduces
 PRONOUN_GAP = 3  # max characters between a pronoun and its cue ("Er rechne", "said he")
@@ -74,6 +75,7 @@ class Registry:
     sources: dict[str, Source]
     by_alias: dict[str, str] = field(default_factory=dict)  # normalised alias -> source_id
     raw: list[dict[str, Any]] = field(default_factory=list)
+    generic_ids: frozenset[str] = frozenset()  # entries marked `generic: true` (police, court, ...)
 
     def resolve_name(self, name: str | None) -> str | None:
         """Canonical id for a name written anywhere (gold files, answer keys); x-slug when unknown."""
@@ -84,6 +86,12 @@ class Registry:
             return self.by_alias[key]
         for sid, src in self.sources.items():
             if norm_name(src.name) == key or sid == key:
+                return sid
+        # a name that ends in a generic institution's alias: "Munich police", "Bremen prosecutors"
+        words = key.split()
+        for i in range(1, len(words)):
+            sid = self.by_alias.get(" ".join(words[i:]))
+            if sid is not None and sid in self.generic_ids:
                 return sid
         return unknown_id(name)
 
@@ -139,7 +147,8 @@ def registry() -> Registry:
     for s in sources.values():
         if s.parent_source_id and s.parent_source_id not in sources:
             raise ValueError(f"lexicon/sources.yaml: {s.source_id} has unknown parent {s.parent_source_id!r}")
-    return Registry(sources, by_alias, data["sources"])
+    generic = frozenset(e["id"] for e in data["sources"] if e.get("generic"))
+    return Registry(sources, by_alias, data["sources"], generic)
 
 
 def _alias_regex(alias: str, inflect: bool) -> str:
@@ -175,7 +184,7 @@ def _alias_regex(alias: str, inflect: bool) -> str:
 
 @dataclass(frozen=True)
 class MentionFinder:
-    pattern: re.Pattern[str]  # over lower-cased text (case-insensitive alternations are slow in `re`)
+    pattern: Scan  # over lower-cased text (case-insensitive alternations are slow in `re`)
     groups: dict[str, tuple[str, str]]  # group name -> (source_id, mention_type)
     strict: dict[str, re.Pattern[str]]  # aliases with acronyms ("NIS", "UN") must match case too
     by_prefix: dict[str, re.Pattern[str]]  # first 3 letters of a word -> the literal aliases starting so
@@ -234,7 +243,7 @@ def mention_finder(lang_code: str) -> MentionFinder:
             strict[g] = re.compile("|".join(f"(?:{rx})" for rx in spellings))
     # Literal aliases are tried only at words that start like them (a dict lookup per word): one big
     # alternation over the whole text costs ~12 ms per 4 KB article; regex aliases run as one pattern.
-    pat = guard(re.compile(r"(?<![\w-])(?:" + ("|".join(alts) or "(?!x)x") + r")(?![\w-])"))
+    pat = scan(guard(re.compile(r"(?<![\w-])(?:" + ("|".join(alts) or "(?!x)x") + r")(?![\w-])")))
     by_prefix = {k: re.compile(r"(?:" + "|".join(v) + r")(?![\w-])") for k, v in by_key.items()}
     # the key of a word is its first three word characters (fewer when the word is shorter), as
     # a word start reads it (\\w{1,3}): a short key must end the word
@@ -362,6 +371,9 @@ def _side(cue: Cue) -> str:
     if cue.side:
         return cue.side
     t = cue.text.lower()
+    own = _own_words()
+    if own is not None and own.search(t):
+        return "before"  # "Die Feuerwehr rückte nach eigenen Angaben ... aus": the subject before the cue
     if cue.kind == "prep":
         return "before" if t.endswith("zufolge") else "after"
     if t.startswith("wie "):
@@ -609,6 +621,21 @@ def _tokens_backward(text: str, start: int, end: int) -> Iterator[re.Match[str]]
 
 def _read_name(text: str, start: int, end: int, lang: Lang, forward: bool) -> Mention | None:
     """Read a source name next to a cue: capitalised words (German: adjectives inside), no punctuation."""
+    # The first token's gap (the non-name characters between the cue side of the span and the nearest
+    # token) holding punctuation ends the reading with nothing picked: checked before any tokenising
+    # (most reads at a cue end so: "..., sagte X", "said.").
+    if forward:
+        i = start
+        while i < end and not _NAME_CHAR.match(text, i):
+            i += 1
+        if _PUNCT.search(text, start, i):
+            return None
+    else:
+        i = end
+        while i > start and not _NAME_CHAR.match(text, i - 1):
+            i -= 1
+        if _PUNCT.search(text, i, end):
+            return None
     # forward reading stops after a few words: tokens are read lazily, not for the rest of the sentence
     toks = _NAME_TOKEN.finditer(text, start, end) if forward else _tokens_backward(text, start, end)
     stops = _speaker_words(lang.code)["name_stops"]  # name_stop and not_names
@@ -623,6 +650,8 @@ def _read_name(text: str, start: int, end: int, lang: Lang, forward: bool) -> Me
         wl = w.lower().strip(".")
         if wl in lang.months or wl in lang.weekdays or wl in lang.period_words or w[:1].isdigit():
             break
+        if picked and wl in lang.words and wl not in lang.not_alone:
+            break  # a number word ends a name: "einer Sprecherin zwei Aufenthaltszüge"
         if wl in stops and not (picked and wl in _CONNECT) and not (len(w) > 1 and w.isupper()):
             if picked:
                 break
@@ -658,7 +687,117 @@ def _read_name(text: str, start: int, end: int, lang: Lang, forward: bool) -> Me
         # "Interim BART Police Chief Ed Alvarez" -> "Ed Alvarez": a title before a name is not the name
         s = picked[cut].start()
         name = text[s:e]
+    s, name = strip_titles(text, s, name, lang)
     return Mention(s, e, unknown_id(name), "unknown", name)
+
+
+@functools.cache
+def _rules(code: str) -> dict[str, re.Pattern[str] | None]:
+    """Lexicon lists of the attribution rules added for other stories (titles before a name, spokesperson
+    nouns, "nach eigenen Angaben", topic shifts, verbs that open a reported clause), compiled once."""
+    from newsclaims.lexicon_lang import load
+
+    a = load(code).raw.get("attribution") or {}
+
+    def rx(key: str, wrap: str) -> re.Pattern[str] | None:
+        xs = sorted((str(x) for x in a.get(key) or []), key=len, reverse=True)
+        return re.compile(wrap.format("|".join(xs)), re.IGNORECASE) if xs else None
+
+    return {
+        "title": rx("titles", r"(?:{})"),
+        "spokesperson": rx("spokesperson_words", r"(?:{})"),
+        "own": rx("own_words", r"\b(?:{})\b"),
+        "topic_shift": rx("topic_shift", r"\W*(?:{})\b"),
+        "clause_verb": rx("clause_verbs", r"\s+(?:{})\b"),
+    }
+
+
+@functools.cache
+def _own_words() -> re.Pattern[str] | None:
+    """ "eigenen", "its own" of every language: a cue on the subject's own figures (cues have no language)."""
+    pats = [p.pattern for code in _lang_codes() if (p := _rules(code)["own"]) is not None]
+    return re.compile("|".join(pats), re.IGNORECASE) if pats else None
+
+
+@functools.cache
+def _lang_codes() -> tuple[str, ...]:
+    return tuple(sorted(f.stem for f in (lexicon_dir() / "lang").glob("*.yaml") if f.stem != "common"))
+
+
+@functools.cache
+def _titled_name_re(code: str) -> re.Pattern[str] | None:
+    """A title before a two- or three-word proper name ("Bundesinnenministerin Nancy Faeser")."""
+    title = _rules(code)["title"]
+    if title is None:
+        return None
+    name = r"[A-ZÄÖÜ][\w’'-]+"
+    return re.compile(
+        r"(?<![\w-])(?i:" + title.pattern + r")\s+(?:Dr\.\s+)?(" + name + r"(?:\s+" + name + r"){1,2})"
+    )
+
+
+def titled_people(text: str, start: int, end: int, lang: Lang) -> list[Mention]:
+    """People named with a title in ``text[start:end]``, cue or not: a later pronoun can refer to them."""
+    rx = _titled_name_re(lang.code)
+    if rx is None:
+        return []
+    reg = registry()
+    out = []
+    for m in rx.finditer(text, start, end):
+        name = m.group(1)
+        sid = reg.by_alias.get(norm_name(name)) or unknown_id(name)
+        out.append(Mention(m.start(1), m.end(1), sid, "unknown", name))
+    return out
+
+
+def strip_titles(text: str, s: int, name: str, lang: Lang) -> tuple[int, str]:
+    """Drop titles and roles before a person's name ("Polizeisprecher Markus Vogt", "Governor Ron DeSantis",
+    "Amtsärztin Dr. Katrin Hübner" -> the name) while two capitalised words remain."""
+    title = _rules(lang.code)["title"]
+    if title is None:
+        return s, name
+    toks = list(_NAME_TOKEN.finditer(name))
+    i = 0
+    while i < len(toks) and title.fullmatch(toks[i].group(0)):
+        i += 1
+    rest = [t.group(0) for t in toks[i:]]
+    if i == 0 or sum(1 for t in rest if t[:1].isupper()) < 2:
+        return s, name
+    return s + toks[i].start(), name[toks[i].start() :]
+
+
+def is_spokesperson(m: Mention, lang: Lang, before: str = "") -> bool:
+    """ "ein Sprecher", "eine Sprecherin", "a spokesperson": an unnamed person speaking for an organisation
+    (``before``: the text right before the mention, where a cue may have taken the article)."""
+    sp = _rules(lang.code)["spokesperson"]
+    words = m.text.split()
+    return (
+        sp is not None
+        and m.mention_type == "unknown"
+        and sp.fullmatch(words[-1]) is not None
+        and (
+            (len(words) >= 2 and words[0].lower() in _indefinite(lang))
+            # "nach Angaben einer Sprecherin": the cue took the article
+            or (len(words) == 1 and bool(before) and before.split()[-1].lower() in _indefinite(lang))
+        )
+    )
+
+
+def is_apposition(text: str, a_end: int, b_start: int, lang: Lang) -> bool:
+    """Only titles, spaces and a comma between an organisation's mention and a person's name
+    ("Polizeisprecher Markus Vogt", "Amtsärztin Dr. Katrin Hübner"): the person is the source."""
+    if not 0 <= b_start - a_end <= 40:
+        return False
+    seg = text[a_end:b_start]
+    title = _rules(lang.code)["title"]
+    if title is not None:
+        seg = " ".join(t for t in seg.split() if not title.fullmatch(t.strip(",")))
+    return seg.strip(" ,") == ""
+
+
+def person_like(m: Mention) -> bool:
+    """An unknown name of two or more capitalised words ("Markus Vogt"): a person who can be quoted."""
+    return m.mention_type == "unknown" and sum(1 for t in m.text.split() if t[:1].isupper()) >= 2
 
 
 @functools.cache
@@ -808,7 +947,7 @@ def pronoun_before_or_after(text: str, cue: Cue, lang: Lang) -> tuple[int, int] 
     return None
 
 
-def person_like(name: str) -> bool:
+def person_like_name(name: str) -> bool:
     """A name read from the text that can be a person's: two or more capitalised words, no possessive, no
     acronym ("Singh Jabarjung", not "Martha's Vineyard", "BED")."""
     toks = name.split()

@@ -83,10 +83,9 @@ def app() -> None:
 def do_parse(input_dir: Path, manifest: Path | None, out: Path, params_path: Path) -> None:
     """Parse every input under INPUT_DIR in batches; write articles and quarantine (issue 4).
 
-    Pass 1 parses batch by batch into a temporary Parquet file and keeps only compact keys and MinHash
-    signatures; pass 2 links versions and syndicated copies from those keys and streams the final table.
+    Pass 1 parses batch by batch into a temporary Parquet file while ``parse.Linker`` keeps only compact
+    keys and MinHash signatures; pass 2 joins the links (versions, syndicated copies) and streams the table.
     """
-    import numpy as np
     import polars as pl
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -106,50 +105,28 @@ def do_parse(input_dir: Path, manifest: Path | None, out: Path, params_path: Pat
     out.mkdir(parents=True, exist_ok=True)
     tmp = out / ".articles.partial.parquet"
     writer: pq.ParquetWriter | None = None
-    keys: list[pl.DataFrame] = []
-    sigs: list[np.ndarray] = []
+    linker = parse.Linker(params)
     qschema = parse.schema.table("quarantine").polars_schema
     quarantine: list[pl.DataFrame] = [pl.DataFrame(qrows, schema=qschema)]
     collected_q = input_dir / "quarantine.parquet"
     if collected_q.is_file():  # a `collect` folder: its failed URLs belong in the dataset's quarantine
         quarantine.append(io.read_table(collected_q, "quarantine"))
-    seen: set[str] = set()
     n_done = 0
     pool = parse.use_system_arrow_pool()  # mimalloc kept freed Arrow buffers: RSS grew with N
     try:
         for batch, read_q in parse.iter_batches(input_dir, units, params):
             arts, q, sg = parse.parse_batch(batch, params)
-            if read_q:
-                quarantine.append(pl.DataFrame(read_q, schema=qschema))
-            quarantine.append(q)
-            # ids seen in earlier batches: a set lookup per new row (never a scan of all seen ids)
-            before = pl.Series([a in seen for a in arts["article_id"].to_list()], dtype=pl.Boolean)
-            dup = before | arts["article_id"].is_duplicated()
-            if dup.any():
-                first = ~before & arts["article_id"].is_first_distinct()
-                dup = ~first
-                d = arts.filter(dup)
-                quarantine.append(pl.DataFrame([
-                    parse.qrow(r["path"], r["record_id"], r["url"], "duplicate_input",
-                               f"{r['path']}: same URL and bytes as an input parsed before; it is kept once.")
-                    for r in d.iter_rows(named=True)
-                ], schema=qschema))  # fmt: skip
-                arts, sg = arts.filter(~dup), sg[~dup.to_numpy()]
-            seen.update(arts["article_id"].to_list())
-            keys.append(arts.select(parse.KEY_COLUMNS))
-            sigs.append(sg)
+            arts, dup_q = linker.add(arts, sg)
+            quarantine += [pl.DataFrame(read_q, schema=qschema), q, dup_q]
             tbl = arts.drop("text_hash").to_arrow(compat_level=pl.CompatLevel.oldest())
             if writer is None:
                 writer = pq.ParquetWriter(tmp, tbl.schema)
             writer.write_table(tbl)
             n_done += batch.height
-            log(f"parse: {n_done} units read, {len(seen)} articles so far")
+            log(f"parse: {n_done} units read, {len(linker.seen)} articles so far")
         if writer is not None:
             writer.close()
-        all_keys = pl.concat(keys) if keys else pl.DataFrame(schema={c: pl.String for c in parse.KEY_COLUMNS})
-        links = parse.finalize(
-            all_keys, np.concatenate(sigs) if sigs else np.zeros((0, params.num_perm), np.uint32), params
-        )
+        links = linker.links()
         with io.TableWriter(out / "articles.parquet", "articles") as w:
             if writer is not None:
                 for df in parse.iter_parquet(tmp, params.batch_size):
@@ -238,6 +215,15 @@ def do_extract(parse_dir: Path, out: Path, params_path: Path) -> None:
     if missing:
         raise UserError(f"{src} lacks columns {missing}: it is not an articles table of `newsclaims parse`")
     ids = pl.read_parquet(src, columns=["article_id"])["article_id"]
+    langs = pl.read_parquet(src, columns=["language"])["language"].fill_null(ex.FALLBACK_LANGUAGE)
+    known = langs.map_elements(ex.has_lexicon, return_dtype=pl.Boolean)
+    skipped = langs.filter(~known).value_counts().sort(["count", "language"], descending=[True, False])
+    if skipped.height:
+        log(
+            f"extract: {skipped['count'].sum()} articles in languages without a lexicon get no claims ("
+            + ", ".join(f"{r['language']} {r['count']}" for r in skipped.iter_rows(named=True))
+            + "); add src/newsclaims/lexicon/lang/<code>.yaml to read them"
+        )
     # Output order must not depend on batching: stream when the file is already in article_id order,
     # otherwise sort in memory (parse writes in path order; one article is ~4 KB, 10^6 fit in RAM).
     if ids.is_sorted():
@@ -310,7 +296,10 @@ def do_evaluate(
     arts = pl.read_parquet(find_articles(), columns=["article_id", "path", "url", "language"])
     claims = io.read_table(pred / "claims.parquet", "claims", validate=False)
     sources = io.read_table(pred / "sources.parquet", "sources", validate=False)
-    metrics, notes = ev.evaluate(gold_lines, arts, claims, sources)
+    try:
+        metrics, notes = ev.evaluate(gold_lines, arts, claims, sources)
+    except ev.GoldError as e:
+        raise UserError(str(e)) from None
     click.echo(ev.format_table(metrics))
     unmatched = [n for n in notes if "no parsed article" in n]
     for n in unmatched:

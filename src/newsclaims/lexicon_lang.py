@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from newsclaims.paths import lexicon_dir
+from newsclaims.rx import Scan, scan
 
 FALLBACK_LANGUAGE = "en"
 
@@ -328,7 +329,7 @@ class Lang:
     not_alone: frozenset[str]
     multiplying: frozenset[str]
     number_re: re.Pattern[str]
-    vague_re: re.Pattern[str]
+    vague_re: Scan  # rare matches: found by PCRE2 (rx.py)
     qual_before_re: re.Pattern[str]
     qual_before_map: dict[str, str]
     qual_after_re: re.Pattern[str]
@@ -340,8 +341,8 @@ class Lang:
     # furniture
     unit_after_re: re.Pattern[str]
     word_before_re: re.Pattern[str]
-    furniture_re: re.Pattern[str]
-    furniture_no_at_re: re.Pattern[str]
+    furniture_re: Scan  # window scans: few matches, found by PCRE2 (rx.py)
+    furniture_no_at_re: Scan
     # sentences
     abbreviations: frozenset[str]
     # dates
@@ -360,7 +361,7 @@ class Lang:
     # attribution
     cue_re: re.Pattern[str]
     cue_kinds: tuple[str, ...]
-    not_source_re: re.Pattern[str]
+    not_source_re: Scan  # rare matches: found by PCRE2 (rx.py)
     pronoun_re: re.Pattern[str] | None
     continuation_re: re.Pattern[str]
     konjunktiv_re: re.Pattern[str] | None
@@ -452,8 +453,12 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
         r"(?i:" + word + r")(?![\w]))*"
     )
     number_re = guard(re.compile(lower_regex(r"(?<![\w.,])" + tok + r"(?![\w])" + follow)))
-    vague_re = guard(
-        re.compile(lower_regex(r"(?<![\w])(?i:" + _alt(_strs(n.get("vague")), escape=False) + r")(?![\w])"))
+    vague_re = scan(
+        guard(
+            re.compile(
+                lower_regex(r"(?<![\w])(?i:" + _alt(_strs(n.get("vague")), escape=False) + r")(?![\w])")
+            )
+        )
     )
 
     def qual(section: dict[str, list[str]] | None) -> tuple[dict[str, str], list[str]]:
@@ -483,8 +488,8 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
         r"(?<![\w])(?i:" + _alt(_strs(f.get("words_before"))) + r")[ \t\u00a0]*[:.]?[ \t\u00a0]*$"
     )
     fpats = _strs(f.get("patterns")) + _strs(_common().get("furniture_patterns"))
-    furniture_re = re.compile("|".join(f"(?:{p})" for p in fpats)) if fpats else re.compile("(?!x)x")
-    furniture_no_at_re = _without_required(fpats, "@")
+    furniture_re = scan(re.compile("|".join(f"(?:{p})" for p in fpats)) if fpats else re.compile("(?!x)x"))
+    furniture_no_at_re = scan(_without_required(fpats, "@"))
 
     dd = d.get("dates") or {}
     months = {str(k).lower(): int(v) for k, v in (dd.get("months") or {}).items()}
@@ -534,7 +539,7 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
             )
         )
     )
-    not_source_re = guard(re.compile(lower_regex(word_re(_strs(a.get("not_sources"))))))
+    not_source_re = scan(guard(re.compile(lower_regex(word_re(_strs(a.get("not_sources")))))))
     pr = _strs(a.get("pronouns_person"))
     pronoun_re = re.compile(r"(?<![\w])(?i:" + _alt(pr) + r")(?![\w])") if pr else None
     continuation_re = ci_guard(re.compile(r"(?i)" + word_re(_strs(a.get("continuation")))))

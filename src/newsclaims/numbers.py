@@ -166,7 +166,10 @@ def value_of(text: str, lang: Lang) -> float | None:
 
 
 def _masked(start: int, end: int, masks: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in masks)
+    for s, e in masks:  # noqa: SIM110 (a loop, not any(<generator>): called twice per candidate number)
+        if s < end and start < e:
+            return True
+    return False
 
 
 FURNITURE_WINDOW = 45  # characters around a number searched for furniture patterns (phone numbers, dates)
@@ -223,31 +226,38 @@ def find_numbers(
         if s < consumed_until:
             continue
         phrase = text[s:e]
-        if phrase[:1].isdigit():
-            # after digits only scale words belong to the number ("12-thousand", "1,5 Millionen")
-            spans = [t.span() for t in _TOKEN.finditer(phrase)]
-            keep = 1
-            while keep < len(spans) and phrase[spans[keep][0] : spans[keep][1]].lower() in lang.scales:
-                keep += 1
-            e = s + spans[keep - 1][1]
-            phrase = text[s:e]
-        # drop a leading article-like word that only counts before a scale ("a thousand" yes, "a two" no)
-        toks = _WORD_SPLIT.split(phrase)
-        while (
-            toks
-            and toks[0].lower() in lang.not_alone
-            and (len(toks) == 1 or toks[1].lower() not in lang.scales)
-        ):
-            cut = phrase.lower().find(toks[0].lower()) + len(toks[0])
-            rest = phrase[cut:]
-            s += cut + (len(rest) - len(rest.lstrip(" \t\u00a0-")))
-            phrase = text[s:e]
-            toks = toks[1:]
-        if not toks or _masked(s, e, masks) or _masked(s, e, vague_spans):
-            continue
-        value = value_of(phrase, lang)
-        if value is None or (value <= 0 and not phrase[:1].isdigit()):
-            continue
+        if phrase.isascii() and phrase.isdigit():
+            # plain digits ("12", "2022", most candidates): one token that is its own value; the general
+            # path below reads them the same (no scale word, no leading word, value_of = float)
+            if phrase in lang.not_alone or _masked(s, e, masks) or _masked(s, e, vague_spans):
+                continue
+            value = float(phrase)
+        else:
+            if phrase[:1].isdigit():
+                # after digits only scale words belong to the number ("12-thousand", "1,5 Millionen")
+                spans = [t.span() for t in _TOKEN.finditer(phrase)]
+                keep = 1
+                while keep < len(spans) and phrase[spans[keep][0] : spans[keep][1]].lower() in lang.scales:
+                    keep += 1
+                e = s + spans[keep - 1][1]
+                phrase = text[s:e]
+            # drop a leading article-like word that only counts before a scale ("a thousand" yes, "a two" no)
+            toks = _WORD_SPLIT.split(phrase)
+            while (
+                toks
+                and toks[0].lower() in lang.not_alone
+                and (len(toks) == 1 or toks[1].lower() not in lang.scales)
+            ):
+                cut = phrase.lower().find(toks[0].lower()) + len(toks[0])
+                rest = phrase[cut:]
+                s += cut + (len(rest) - len(rest.lstrip(" \t\u00a0-")))
+                phrase = text[s:e]
+                toks = toks[1:]
+            if not toks or _masked(s, e, masks) or _masked(s, e, vague_spans):
+                continue
+            value = value_of(phrase, lang)
+            if value is None or (value <= 0 and not phrase[:1].isdigit()):
+                continue
         if value % 1 and not any(w.lower() in lang.scales for w in _WORD_SPLIT.split(phrase)):
             continue  # "225.86", "7.3", "11.1 per game": a count is whole unless scaled ("2.5 million")
         if is_furniture(text, s, e, phrase, value, lang):
@@ -268,6 +278,8 @@ def find_numbers(
             m2 = lang.number_re.match(low, rc.end())
             if m2 and not _masked(m2.start(), m2.end(), masks):
                 v2 = value_of(text[m2.start() : m2.end()], lang)
+                if v2 is not None and v2 > value and lang.unit_after_re.match(text, m2.end()):
+                    continue  # "zwischen 25 und 45 Grad": the measure's unit follows the range's high end
                 conn = rc.group(1).lower()
                 opened = lang.range_open_re.search(text, max(0, s - 20), s)
                 ranged = (

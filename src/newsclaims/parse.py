@@ -480,3 +480,44 @@ def finalize(keys: pl.DataFrame, signatures: np.ndarray, params: Params) -> pl.D
     ver = assign_versions(keys)
     syn = syndication.groups(keys, signatures, params.near_duplicate_threshold, params.num_perm)
     return ver.join(syn, on="article_id")
+
+
+class Linker:
+    """What a parse run keeps across batches: the ids seen so far, and per article the compact keys and
+    MinHash signature that versions and syndication are computed from once every batch is read.
+
+    Why a class of its own: batches stream through (10^6 pages never sit in memory together), but two
+    decisions need the whole corpus: an input that repeats an earlier one (same URL and bytes, so the same
+    article_id) is kept once, and versions / syndicated copies link articles of different batches. The
+    CLI only moves batches between files; this holds the logic, without I/O."""
+
+    def __init__(self, params: Params) -> None:
+        self.params = params
+        self.seen: set[str] = set()
+        self.keys: list[pl.DataFrame] = []
+        self.sigs: list[np.ndarray] = []
+
+    def add(self, arts: pl.DataFrame, sigs: np.ndarray) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """(articles of the batch to keep, quarantine rows of the inputs seen before or twice in it)."""
+        # ids seen in earlier batches: a set lookup per new row (never a scan of all seen ids)
+        before = pl.Series([a in self.seen for a in arts["article_id"].to_list()], dtype=pl.Boolean)
+        dup = before | arts["article_id"].is_duplicated()
+        rows: list[dict] = []
+        if dup.any():
+            dup = ~(~before & arts["article_id"].is_first_distinct())
+            rows = [
+                qrow(r["path"], r["record_id"], r["url"], "duplicate_input",
+                     f"{r['path']}: same URL and bytes as an input parsed before; it is kept once.")
+                for r in arts.filter(dup).iter_rows(named=True)
+            ]  # fmt: skip
+            arts, sigs = arts.filter(~dup), sigs[~dup.to_numpy()]
+        self.seen.update(arts["article_id"].to_list())
+        self.keys.append(arts.select(KEY_COLUMNS))
+        self.sigs.append(sigs)
+        return arts, pl.DataFrame(rows, schema=schema.table("quarantine").polars_schema)
+
+    def links(self) -> pl.DataFrame:
+        """Version, syndication group and origin of every article added (see :func:`finalize`)."""
+        keys = pl.concat(self.keys) if self.keys else pl.DataFrame(schema={c: pl.String for c in KEY_COLUMNS})
+        sigs = np.concatenate(self.sigs) if self.sigs else np.zeros((0, self.params.num_perm), np.uint32)
+        return finalize(keys, sigs, self.params)

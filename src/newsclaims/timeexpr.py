@@ -134,7 +134,7 @@ def find_dates(text: str, lang: Lang, published: dt.date | None, lower: str | No
                         )
                     )
                     or (after and after[0].strip(".,") in lang.weekday_future_after)
-                    or lang.deadline_re.search(text, max(0, s - CUE_WINDOW), s)
+                    or _deadline_before(text, s, lang)
                 ):
                     direction = 1
                 d = resolve_weekday(wd, published, direction)
@@ -146,7 +146,7 @@ def find_dates(text: str, lang: Lang, published: dt.date | None, lower: str | No
             continue
         if d is None:
             continue
-        cue_m = lang.deadline_re.search(text, max(0, s - CUE_WINDOW), s)
+        cue_m = _deadline_before(text, s, lang)
         cue = cue_m.group(1) if cue_m else None
         start = cue_m.start() if cue_m else s
         forward = _forward(d, gran, published)
@@ -154,6 +154,18 @@ def find_dates(text: str, lang: Lang, published: dt.date | None, lower: str | No
             forward = False  # "bis heute", "until today": up to now, not an expected date
         out.append(DateMatch(start, e, s, e, d, gran, cue, kind, forward))
     return out
+
+
+# the deadline pattern ends in blanks then "$" (which also matches before a final newline): a date whose
+# preceding character is none of these has no deadline word, and the window search is skipped
+_BLANK_BEFORE = frozenset(" \t\u00a0\n")
+
+
+def _deadline_before(text: str, s: int, lang: Lang) -> re.Match[str] | None:
+    """The deadline word right before the date at ``s`` ("ab", "bis", "by", "d'ici")."""
+    if s == 0 or text[s - 1] not in _BLANK_BEFORE:
+        return None
+    return lang.deadline_re.search(text, max(0, s - CUE_WINDOW), s)
 
 
 def _norm(s: str) -> str:
