@@ -322,6 +322,8 @@ def find_mentions(
         if mtype == "metonym":
             if lang.locative_re.search(text, max(0, m.start() - 15), m.start()):
                 continue
+            if _DATELINE.match(text, m.end()):
+                continue  # "WASHINGTON — NASA announced", "BERLIN (dpa) -": the dateline, no speaker
             mtype = "name"
         out.append(Mention(m.start(), m.end(), sid, mtype, text[m.start() : m.end()]))
         last_end = m.end()
@@ -334,6 +336,15 @@ class Cue:
     end: int
     kind: str  # speech | belief | prep
     text: str
+    side: str = ""  # where the source stands, if the lexicon says ("told": before; after it: the addressee)
+
+
+@functools.cache
+def _cue_sides(code: str) -> tuple[str, ...]:
+    from newsclaims.lexicon_lang import load
+
+    cues = (load(code).raw.get("attribution") or {}).get("cues") or []
+    return tuple(str(c.get("side") or "") for c in cues)
 
 
 def find_cues(text: str, start: int, end: int, lang: Lang, lower: str | None = None) -> list[Cue]:
@@ -342,12 +353,13 @@ def find_cues(text: str, start: int, end: int, lang: Lang, lower: str | None = N
 
     low = lower if lower is not None else lower_text(text)
     blocked = [m.span() for m in lang.not_source_re.finditer(low, start, end)]
+    sides = _cue_sides(lang.code)
     out = []
     for m in lang.cue_re.finditer(low, start, end):
         if any(a < m.end() and m.start() < b for a, b in blocked):
             continue
         idx = int((m.lastgroup or "c0")[1:])
-        out.append(Cue(m.start(), m.end(), lang.cue_kinds[idx], text[m.start() : m.end()]))
+        out.append(Cue(m.start(), m.end(), lang.cue_kinds[idx], text[m.start() : m.end()], sides[idx]))
     return out
 
 
@@ -356,6 +368,8 @@ PREP_AFTER = re.compile(r"(?i)^(?:laut|nach|according|citing|selon|d['’]après
 
 def _side(cue: Cue) -> str:
     """Where the source stands relative to the cue: after ("laut X"), before ("X zufolge") or either."""
+    if cue.side:
+        return cue.side
     t = cue.text.lower()
     own = _own_words()
     if own is not None and own.search(t):
@@ -446,6 +460,8 @@ def _checked_read(
                 return gap, m  # "The spokesperson said": speaks for an organisation (extract)
             if lang.capitalised_nouns:
                 return None  # every German noun is capitalised: one capitalised word is no name
+            if m.start >= cue.end and not (m.end >= len(text) or text[m.end] in ",.;:"):
+                return None  # 'said Thomas is ...', 'said that Rudolph ...': the subject of what was said
             full = full_name_before(text, m, lang)
             if full is not None:
                 return gap, full  # "Alvarez says", after "Police Chief Ed Alvarez"
@@ -540,6 +556,7 @@ def resolve_read(m: Mention, lang: Lang, earlier: list[Mention], text: str | Non
     return m
 
 
+_DATELINE = re.compile(r"[ \t]*(?:\([\w .,/-]{1,30}\)[ \t]*)?[—–-][ \t]")
 _NEXT_CAP = re.compile(r"[ \t]([A-Z][\w’'-]*)")
 _PREV_CAP = re.compile(r"([A-Z][\w’'.-]*)[ \t]$")
 
@@ -575,6 +592,10 @@ def unknown_source(
         seg_start = cue.end if side != "inside" else cue.start + len(cue.text.split()[0])
         seg_end = s_end if side != "inside" else cue.end
         m = _read_name(text, seg_start, seg_end, lang, forward=True)
+        if side == "after" and (m is None or m.end >= seg_end or text[m.end : m.end + 1] == " "):
+            sp = read_speaker_after(text, seg_start, seg_end, lang)
+            if sp is not None:
+                return sp  # "according to police", "according to the Jordanian government"
         if m:
             return m
     if side in ("before", "either"):
@@ -587,7 +608,7 @@ def unknown_source(
     return None
 
 
-_PUNCT = re.compile(r"[,;:()\"„“”«».!?]")
+_PUNCT = re.compile(r"[,;:()\"„“”«».!?—–]")
 # words inside a name ("Institute on Drug Abuse", "Ministerium für ...")
 _CONNECT = frozenset({"des", "der", "of", "de", "du", "of the", "für", "for", "on"})
 
@@ -630,7 +651,7 @@ def _read_name(text: str, start: int, end: int, lang: Lang, forward: bool) -> Me
             return None
     # forward reading stops after a few words: tokens are read lazily, not for the rest of the sentence
     toks = _NAME_TOKEN.finditer(text, start, end) if forward else _tokens_backward(text, start, end)
-    not_names = _speaker_words(lang.code)["not_names"]
+    stops = _speaker_words(lang.code)["name_stops"]  # name_stop and not_names
     picked: list[re.Match[str]] = []
     edge = start if forward else end
     for t in toks:
@@ -644,8 +665,7 @@ def _read_name(text: str, start: int, end: int, lang: Lang, forward: bool) -> Me
             break
         if picked and wl in lang.words and wl not in lang.not_alone:
             break  # a number word ends a name: "einer Sprecherin zwei Aufenthaltszüge"
-        stop = wl in lang.name_stop or wl in not_names
-        if stop and not (picked and wl in _CONNECT) and not (len(w) > 1 and w.isupper()):
+        if wl in stops and not (picked and wl in _CONNECT) and not (len(w) > 1 and w.isupper()):
             if picked:
                 break
             continue
@@ -804,7 +824,10 @@ def _speaker_words(code: str) -> dict[str, frozenset[str]]:
 
     a = load(code).raw.get("attribution") or {}
     keys = ("name_titles", "speaker_nouns", "member_nouns", "institution_nouns", "not_names")
-    return {k: frozenset(str(x).lower() for x in a.get(k) or []) for k in keys}
+    out = {k: frozenset(str(x).lower() for x in a.get(k) or []) for k in keys}
+    out["any_speaker"] = out["speaker_nouns"] | out["member_nouns"] | out["institution_nouns"]
+    out["name_stops"] = frozenset(str(x).lower() for x in a.get("name_stop") or []) | out["not_names"]
+    return out
 
 
 _WORD_BACK = re.compile(r"([\w’'.&-]+)[ \t]*$")
@@ -816,12 +839,17 @@ def read_speaker_noun(text: str, cue: Cue, lang: Lang, s_start: int) -> Mention 
     Department officials said" (the organisation they speak for), "the US military said" (the institution
     with its name)."""
     w = _speaker_words(lang.code)
+    if not w["any_speaker"]:
+        return None
+    # the word right before the cue, cheaply: most cues have none of the speaker nouns before them
+    seg = text[max(s_start, cue.start - 40) : cue.start].rstrip(" \t")
+    last = seg[seg.rfind(" ") + 1 :].lower() if seg else ""
+    if last not in w["any_speaker"]:
+        return None
     m = _WORD_BACK.search(text, max(s_start, cue.start - 40), cue.start)
     if not m:
         return None
     head = m.group(1).lower()
-    if not any(head in w[k] for k in ("speaker_nouns", "member_nouns", "institution_nouns")):
-        return None
     caps: list[re.Match[str]] = []
     pos = m.start()
     while len(caps) < UNKNOWN_MAX_WORDS:
@@ -844,17 +872,57 @@ def read_speaker_noun(text: str, cue: Cue, lang: Lang, s_start: int) -> Mention 
     return Mention(m.start(1), m.end(1), unknown_id(head), "role", m.group(1))
 
 
+_WORDS_AFTER = re.compile(r"[ \t]*((?:[\w’'.&-]+[ \t]+){0,4}?[\w’'.&-]+)(?=[ \t]*(?:[,;:.!?)—–]|$))")
+
+
+def read_speaker_after(text: str, start: int, end: int, lang: Lang) -> Mention | None:
+    """A speaker written as a common noun after a preposition cue, up to the clause end: "according to
+    police" (the group), "according to officials" (anonymous), "according to the Jordanian government"
+    (the institution with its name), "according to Columbus Police Department officials" (the body)."""
+    w = _speaker_words(lang.code)
+    if not w["any_speaker"]:
+        return None
+    m = _WORDS_AFTER.match(text, start, end)
+    if not m:
+        return None
+    toks = m.group(1).split()
+    toks[-1] = toks[-1].rstrip(".")  # the sentence's full stop
+    head = toks[-1].lower()
+    if head not in w["any_speaker"]:
+        return None
+    first = 1 if toks[0].lower() in lang.name_stop else 0  # "the", "a"
+    caps = toks[first:-1]
+    if any(not t[:1].isupper() for t in caps):
+        if head in w["member_nouns"] and lang.anonymous_re.search(head):  # "a local police source"
+            e1 = m.start(1) + len(" ".join(toks))
+            return Mention(e1 - len(toks[-1]), e1, "anonymous-officials", "role", toks[-1])
+        return None  # lower-case words before another noun: no name, no plain speaker noun
+    s0 = m.start(1) + len(" ".join(toks[:first])) + (1 if first else 0)
+    e0 = m.start(1) + len(" ".join(toks))
+    if head in w["institution_nouns"] and caps:
+        return Mention(s0, e0, unknown_id(text[s0:e0]), "role", text[s0:e0])
+    if head in w["member_nouns"]:
+        if caps and caps[-1].lower().rstrip(".") in w["institution_nouns"]:
+            org_end = e0 - len(toks[-1]) - 1
+            return Mention(s0, org_end, unknown_id(text[s0:org_end]), "role", text[s0:org_end])
+        if not caps and lang.anonymous_re.search(head):
+            return Mention(e0 - len(toks[-1]), e0, "anonymous-officials", "role", toks[-1])
+        return None
+    if caps or head not in w["speaker_nouns"]:
+        return None
+    return Mention(e0 - len(toks[-1]), e0, unknown_id(head), "role", toks[-1])
+
+
 def full_name_before(text: str, m: Mention, lang: Lang) -> Mention | None:
     """A one-word name ("Alvarez says") that ends a longer name written earlier ("Police Chief Ed Alvarez"):
     the same person, by the full name (news writes the full name first, the surname after)."""
     word = m.text.strip()
     if " " in word or not word[:1].isupper():
         return None
-    last = None
-    # first name (and a middle name or initial) right before the surname, each capitalised, no possessive
+    # first name (and a middle name or initial) right before the surname, each capitalised, no possessive;
+    # the first such mention (news names a person in full first: "Tim Cook", later "Hosting Cook ...")
     rx = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w.-]*[ \t]+){1,2})" + re.escape(word) + r"(?![\w’'-])")
-    for f in rx.finditer(text, 0, m.start):
-        last = f
+    last = rx.search(text, 0, m.start)
     if last is None:
         return None
     w = _speaker_words(lang.code)
@@ -862,6 +930,8 @@ def full_name_before(text: str, m: Mention, lang: Lang) -> Mention | None:
     k = max((i + 1 for i, t in enumerate(toks) if t.lower() in w["name_titles"]), default=0)
     toks = toks[k:]
     bad = (lang.name_stop, lang.noun_stop, w["not_names"], lang.months, lang.weekdays)
+    while toks and any(toks[0].lower().rstrip(".") in b for b in bad):
+        toks = toks[1:]  # "To LeBron James": the sentence's first word is no first name
     if not toks or any(t.lower().rstrip(".") in b for t in toks for b in bad):
         return None
     full = " ".join([*toks, word])
@@ -892,6 +962,17 @@ def pronoun_before_or_after(text: str, cue: Cue, lang: Lang) -> tuple[int, int] 
     if m and m.start() - cue.end <= PRONOUN_GAP:
         return m.span()
     return None
+
+
+def person_like_name(name: str) -> bool:
+    """A name read from the text that can be a person's: two or more capitalised words, no possessive, no
+    acronym ("Singh Jabarjung", not "Martha's Vineyard", "BED")."""
+    toks = name.split()
+    return (
+        len(toks) >= 2
+        and all(t[:1].isupper() and not t.isupper() for t in toks)
+        and not any(q in name for q in ("'s", "’s"))
+    )
 
 
 def is_person(source_id: str) -> bool:

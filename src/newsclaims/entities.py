@@ -194,7 +194,10 @@ def _plural_rules(code: str) -> tuple[bool, frozenset[str]]:
 
 
 MODEL_DIGITS = (3, 4)  # digits of a model number written bare ("777", "737"; counts of 1,000+ take a comma)
-_AFTER = re.compile(r"\s+((?:[A-Z][\w’'.-]*\s+){0,2})([a-z][\w-]*)")
+MODEL_NP_WORDS = 3  # lower-case words after the number read for a plural (adjectives, then the noun)
+_AFTER = re.compile(
+    rf"\s+((?:[A-Z][\w’'.-]*\s+){{0,2}})([a-z][\w-]*(?:\s+[a-z][\w-]*){{0,{MODEL_NP_WORDS - 1}}})"
+)
 
 
 def names_a_model(text: str, num_text: str, num_end: int, lang: Lang) -> bool:
@@ -211,5 +214,10 @@ def names_a_model(text: str, num_text: str, num_end: int, lang: Lang) -> bool:
     caps = m.group(1).split()
     if caps and caps[-1].rstrip("’'").endswith("s"):
         return False
-    w = m.group(2).lower()
-    return not w.endswith("s") and w not in invariant and w not in lang.entities and w not in lang.noun_stop
+    words = []
+    for w in m.group(2).lower().split():
+        if w in lang.noun_stop:
+            break
+        words.append(w)
+    plural = any(w.endswith("s") or w in invariant or w in lang.entities for w in words)
+    return bool(words) and not plural  # "100 powerful geysers" counts, "the 777 program has" names

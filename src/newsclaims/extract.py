@@ -302,8 +302,9 @@ class _Field:
         # names read at the cues of the sentences before ("..., said Singh Jabarjung." -> "He said ...")
         for j in range(max(0, i - attribution.BACKREF_SENTENCES), i):
             own = self._own_attr(j)
-            if own is not None and own.mention is not None and own.mention.source_id.startswith("x-"):
-                cands.append(own.mention)
+            om = own.mention if own is not None else None
+            if om is not None and om.mention_type == "unknown" and attribution.person_like_name(om.text):
+                cands.append(om)
         if not any(attribution.is_person(m.source_id) for m in cands):
             # last resort (a regex over the sentences before): a person named with a title, cue or not
             cands += attribution.titled_people(self.text, lo, s, self.lang)

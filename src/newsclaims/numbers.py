@@ -20,8 +20,9 @@ YEAR_MIN, YEAR_MAX = 1900, 2100  # a 4-digit number without separator in this ra
 MAX_ID_DIGITS = 7  # a number of 7+ digits without separators is an id or phone fragment, not a count
 QUAL_WINDOW = 40  # characters before a number searched for a qualifier ("deutlich mehr als")
 # A score or record: digits joined by a dash without spaces that cannot be a range, because the second is
-# not above the first ("a 4-1 win", "112-107", "0-1") or a third part follows ("14-0-1", "3-0-2"). Ranges
-# are written low to high ("10-12 soldiers"). Scores above 3 digits do not occur in the benchmark's sports
+# not above the first ("a 4-1 win", "112-107", "0-1"), a third part follows ("14-0-1", "3-0-2") or no noun
+# follows ("The Eagles (6-5, 3-4)", "At 4-7, the Chargers"). Ranges are written low to high and count
+# something ("10-12 soldiers"). Scores above 3 digits do not occur in the benchmark's sports
 # pages (basketball tops out at ~150), so longer digit groups stay numbers (calibration: 181 real pages).
 SCORE_MAX_DIGITS = 3
 _SCORE_TAIL = re.compile(
@@ -266,7 +267,8 @@ def find_numbers(
             continue
         if phrase.isdigit() and len(phrase) <= SCORE_MAX_DIGITS:
             sc = _SCORE_TAIL.match(text, e)
-            if sc and (sc.group(2) or value == 0 or float(sc.group(1)) <= value):
+            bare = sc is not None and (sc.end() >= len(text) or text[sc.end()] in ",);:")
+            if sc and (sc.group(2) or value == 0 or float(sc.group(1)) <= value or bare):
                 consumed_until = sc.end()
                 continue
         start, qualifier, value_high, end = s, "exact", None, e
@@ -280,12 +282,15 @@ def find_numbers(
                     continue  # "zwischen 25 und 45 Grad": the measure's unit follows the range's high end
                 conn = rc.group(1).lower()
                 opened = lang.range_open_re.search(text, max(0, s - 20), s)
-                if (
+                ranged = (
                     v2 is not None
                     and v2 > value
                     and (opened or (conn in lang.range_bare and not _change_before(text, s, lang)))
-                    and not is_furniture(text, m2.start(), m2.end(), text[m2.start() : m2.end()], v2, lang)
-                ):
+                )
+                if ranged and is_furniture(text, m2.start(), m2.end(), text[m2.start() : m2.end()], v2, lang):
+                    consumed_until = m2.end()
+                    continue  # "40 to 80 percent", "between 10 and 12 years": the unit measures both ends
+                if ranged:
                     qualifier, value_high = "range", v2
                     end = m2.end()
                     consumed_until = m2.end()
