@@ -171,7 +171,11 @@ def main() -> None:
         f"{size.mean() / 1024:.1f} KB of text), {c.height} claims ({c.height / args.articles:.1f} per article), "
         f"{m.height} mentions"
     )
-    print(f"one core: {one:,.0f} articles/s ({one_cpu:,.0f} per CPU second; load average {load:.1f} before)")
+    kb_cpu = size.sum() / 1024 * one_cpu / args.articles
+    print(
+        f"one core: {one:,.0f} articles/s ({one_cpu:,.0f} per CPU second, {kb_cpu:,.0f} KB of text per CPU "
+        f"second; load average {load:.1f} before)"
+    )
     print(f"all cores ({cores}): {many:,.0f} articles/s (batches of {args.batch_size})")
     print(
         f"peak memory (RSS): main process {peak:,.0f} MB ({peak_one:,.0f} MB after the one-core run), "
