@@ -22,6 +22,7 @@ from pathlib import Path
 import polars as pl
 
 from newsclaims.extract import Params, extract, extract_parallel
+from newsclaims.lexicon_lang import available_languages
 
 TEMPLATES = {
     "de": [
@@ -184,13 +185,15 @@ def main() -> None:
     if args.parsed:
         f = args.parsed / "articles.parquet" if args.parsed.is_dir() else args.parsed
         real = pl.read_parquet(f)
+        # only articles in a language with a lexicon: the others are skipped by extract and would flatter
+        real = real.filter(pl.col("language").is_in(available_languages()))
         kb = real["text"].str.len_bytes()
         extract(real, Params())  # warm up: lemma dictionaries of the languages these articles need
         t0, cpu0 = time.perf_counter(), time.process_time()
         cr, _mr, _sr = extract(real, Params())
         wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
         print(
-            f"{f}: {real.height} articles (median {kb.median() / 1024:.1f} KB, mean {kb.mean() / 1024:.1f} KB), "
+            f"{f}: {real.height} articles with a lexicon language (median {kb.median() / 1024:.1f} KB, mean {kb.mean() / 1024:.1f} KB), "
             f"{cr.height} claims; one core: {real.height / wall:,.0f} articles/s ({real.height / cpu:,.0f} per "
             f"CPU second), {kb.sum() / 1024 / cpu:,.0f} KB of text per CPU second"
         )
