@@ -236,3 +236,28 @@ def test_a_pronoun_refers_to_a_person_not_a_place() -> None:
 )
 def test_speakers_after_according_to(text: str, source: str) -> None:
     assert run(text)["source_id"].to_list() == [source]
+
+
+def test_a_speaker_of_a_later_clause_speaks_only_for_it() -> None:
+    # "..., though officials say ...": the count is the outlet's (lexicon `clause_owners`)
+    c = run("Three cases of plague were diagnosed, though officials say the risk of an outbreak is low.")
+    assert c["source_id"].to_list() == [None]
+    # a speaker after the break with nothing after the verb reports the whole sentence
+    c = run("Ten people died, while others were hurt, officials said.")
+    assert c["source_id"].to_list() == ["anonymous-officials"]
+
+
+def test_a_place_metonym_inside_a_longer_name_is_no_government() -> None:
+    c = run("Trump made more than 13,000 false claims, according to The Washington Post's Fact Checker.")
+    assert c["source_id"].to_list() != [registry().resolve_name("Washington")]
+    assert c["source_id"].to_list()[0] is not None
+
+
+def test_money_named_with_its_country_is_no_count() -> None:
+    assert values("The listing would raise at least 88 billion Hong Kong dollars from 40 funds.") == [40]
+    assert values("Investors were told 176 Hong Kong dollars a share.") == []
+
+
+def test_an_adjective_and_a_verb_inside_according_to_reports_by() -> None:
+    c = run("At least 106 protesters have been killed, according to credible reports received by Amnesty.")
+    assert c["source_id"].to_list() == ["x-amnesty"]

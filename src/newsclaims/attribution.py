@@ -322,6 +322,8 @@ def find_mentions(
         if mtype == "metonym":
             if lang.locative_re.search(text, max(0, m.start() - 15), m.start()):
                 continue
+            if _metonym_in_name(text, m.end(), lang):
+                continue  # "The Washington Post's Fact Checker": a longer name, not the government
             if _DATELINE.match(text, m.end()):
                 continue  # "WASHINGTON — NASA announced", "BERLIN (dpa) -": the dateline, no speaker
             mtype = "name"
@@ -579,6 +581,19 @@ def _part_of_other_name(text: str, start: int, end: int, lang: Lang) -> bool:
     return not w.endswith(".") and w.lower() not in titles and w.lower() not in lang.name_stop
 
 
+def _metonym_in_name(text: str, end: int, lang: Lang) -> bool:
+    """True when a place metonym ("Washington", "Moscow") is followed by a capitalised name word ("Washington
+    Post", "Moscow Times", "Kyiv Independent"): the place names an outlet or body, not its government.
+    Only where capitals mark names (English, French), not weekday or month names ("Moscow Monday")."""
+    if lang.capitalised_nouns:
+        return False
+    nxt = _NEXT_CAP.match(text, end)
+    if not nxt:
+        return False
+    w = nxt.group(1).lower()
+    return w not in lang.name_stop and w not in lang.weekdays and w not in lang.months
+
+
 _NAME_TOKEN = re.compile(r"[\w’'.-]+")
 
 
@@ -722,6 +737,7 @@ def _rules(code: str) -> dict[str, re.Pattern[str] | None]:
         "own": rx("own_words", r"\b(?:{})\b"),
         "topic_shift": rx("topic_shift", r"\W*(?:{})\b"),
         "clause_verb": rx("clause_verbs", r"\s+(?:{})\b"),
+        "clause_owner": rx("clause_owners", r"(?:{})"),
     }
 
 
@@ -983,3 +999,27 @@ def is_person(source_id: str) -> bool:
 def mention_id(article_id: str, fld: str, start: int, end: int) -> str:
     h = hashlib.sha256(f"{article_id}\x1f{fld}\x1f{start}\x1f{end}".encode()).hexdigest()
     return "m" + h[:16]
+
+
+_WORD = re.compile(r"\w")
+
+
+def speaks_for_later_clause(
+    text: str, claim_end: int, m: Mention, cue: str | None, end: int, lang: Lang
+) -> bool:
+    """True when the sentence's speaker opens a clause after the claim ("Three cases have been diagnosed,
+    though officials say the risk is low"): a break of the lexicon (`clause_owners`) stands between the claim
+    and the speaker, at most one word (an article) between break and speaker, and the cue after the speaker
+    introduces words of its own. That speaker reports only his clause; the claim is the outlet's. A speaker
+    after the break with nothing after the cue ("..., while 20 were hurt, police said.") reports the whole
+    sentence."""
+    co = _rules(lang.code)["clause_owner"]
+    if co is None or cue is None or m.start < claim_end:
+        return False
+    brk = None
+    for b in co.finditer(text, claim_end, m.start):
+        brk = b
+    if brk is None or len(text[brk.end() : m.start].split()) > 1:
+        return False
+    k = text.find(cue, m.end, end)
+    return k >= 0 and _WORD.search(text, k + len(cue), end) is not None

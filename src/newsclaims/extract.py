@@ -74,6 +74,9 @@ class _Attr:
     carried: bool = False
 
 
+_NO_ATTR = _Attr(None, None, None, None)
+
+
 def claim_id(article_id: str, fld: str, start: int, end: int, claim_type: str) -> str:
     h = hashlib.sha256(f"{article_id}\x1f{fld}\x1f{start}\x1f{end}\x1f{claim_type}".encode()).hexdigest()
     return "c" + h[:16]
@@ -348,6 +351,15 @@ class _Field:
         self._res[i] = res
         return res
 
+    def _clause_attr(self, a: _Attr, claim_end: int, e: int) -> _Attr:
+        """The sentence's attribution, unless its speaker opens a later clause of its own (en: "...,
+        though officials say ..."): then the claim is the outlet's."""
+        if a.source_id is None or a.carried or a.mention is None:
+            return a
+        if attribution.speaks_for_later_clause(self.text, claim_end, a.mention, a.cue, e, self.lang):
+            return _NO_ATTR
+        return a
+
     def _emit(self, i: int, items: list[tuple[str, Any]]) -> None:
         s, e = self.sents[i]
         text, lang = self.text, self.lang
@@ -374,7 +386,8 @@ class _Field:
                         label = entities.entity_in(text, ps, pe, lang)
                 qty.append((n.start, n.end, label))
                 hedge_cue = framing.hedge_for(sent, clauses, n.start - s, lang)
-                row = self._row("quantity", n.start, n.end, n.text, s, sent, a, hedge_cue, konj)
+                ca = self._clause_attr(a, n.end, e)
+                row = self._row("quantity", n.start, n.end, n.text, s, sent, ca, hedge_cue, konj)
                 row.update(
                     value=n.value,
                     value_high=n.value_high,
@@ -402,7 +415,8 @@ class _Field:
                 label = near[0][2] if near and near[0][2] else None
                 label = label or expects or next((q[2] for q in qty if q[2]), None)
                 hedge_cue = framing.hedge_for(sent, clauses, d.date_start - s, lang)
-                row = self._row("time", d.start, d.end, text[d.start : d.end], s, sent, a, hedge_cue, konj)
+                ca = self._clause_attr(a, d.end, e)
+                row = self._row("time", d.start, d.end, text[d.start : d.end], s, sent, ca, hedge_cue, konj)
                 row.update(
                     value=None,
                     value_high=None,
