@@ -261,3 +261,20 @@ def test_money_named_with_its_country_is_no_count() -> None:
 def test_an_adjective_and_a_verb_inside_according_to_reports_by() -> None:
     c = run("At least 106 protesters have been killed, according to credible reports received by Amnesty.")
     assert c["source_id"].to_list() == ["x-amnesty"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The teams' Week 13 rematch drew 60,000 fans.", [60000]),  # a league week
+        ("604 COMMENTS", []),  # a comment counter
+        ("The match ended close to 2 a.m. local time (0100 GMT) with 12 players.", [12]),
+        ("Was it wrong to start at 2:30pm with 12 teams?", [12]),  # a clock time glued to its suffix
+        ("Write to P.O. Box 69440, Los Angeles, CA 90069.", []),  # a ZIP code
+        ("Related: The 15 Weirdest Galaxies in Our Universe", []),  # a related-link teaser
+        ("Rockledge 14 11 6 15 — 44", []),  # the period line of a box score
+        ("They reached a Phase 1 trade agreement with 12 firms.", [12]),
+    ],
+)
+def test_labels_and_chrome_of_news_pages(text: str, expected: list[float]) -> None:
+    assert values(text) == expected
