@@ -278,3 +278,19 @@ def test_an_adjective_and_a_verb_inside_according_to_reports_by() -> None:
 )
 def test_labels_and_chrome_of_news_pages(text: str, expected: list[float]) -> None:
     assert values(text) == expected
+
+
+def test_a_group_noun_at_a_cue_speaks_for_its_organisation() -> None:
+    # the organisation that spoke last (lexicon `group_nouns`)
+    c = run("WeWork said it had 12,500 employees. It plans to cut 4,000 jobs, the company said.")
+    assert c["source_id"].to_list() == ["x-wework", "x-wework"]
+    c = run("Amnesty said the protests spread. The organization believes as many as 200 have been killed.")
+    assert c["source_id"].to_list() == ["x-amnesty"]
+    # the proper name that opens the sentence, a name the text also uses inside a sentence
+    c = run("Shares of Boeing fell. Boeing plans to lay off roughly 17,000 employees, the company said.")
+    assert c["source_id"].to_list() == ["x-boeing"]
+    # a person who spoke before is no organisation; a sentence-initial common word is no name
+    c = run("Keith Gambill spoke. “We fight,” Gambill said. The unions said more than 15,000 people came.")
+    assert c["source_id"].to_list() == [None]
+    c = run("Fire crews attended the scene. The spokesperson said 20 people were hurt.")
+    assert c["source_id"].to_list() == [None]

@@ -738,6 +738,8 @@ def _rules(code: str) -> dict[str, re.Pattern[str] | None]:
         "topic_shift": rx("topic_shift", r"\W*(?:{})\b"),
         "clause_verb": rx("clause_verbs", r"\s+(?:{})\b"),
         "clause_owner": rx("clause_owners", r"(?:{})"),
+        "group_before": rx("group_nouns", r"\b(?:the|its|their)\s+(?:[\w-]+\s+)?(?:{})\s*,?\s*$"),
+        "group_after": rx("group_nouns", r"\s*(?:the|its|their)\s+(?:[\w-]+\s+)?(?:{})\b"),
     }
 
 
@@ -1023,3 +1025,45 @@ def speaks_for_later_clause(
         return False
     k = text.find(cue, m.end, end)
     return k >= 0 and _WORD.search(text, k + len(cue), end) is not None
+
+
+GROUP_WINDOW = 45  # characters before a cue searched for "the company" (the noun and one modifier fit)
+
+
+def group_anaphor_at(text: str, cue: Cue, lang: Lang, s_start: int, s_end: int) -> bool:
+    """True when a definite group noun of the lexicon (`group_nouns`: "the company", "the unions", "the
+    group", "the spokesperson") stands right at the cue: before it ("..., the company said"), or after it
+    ("said the group", "according to the company")."""
+    r = _rules(lang.code)
+    before, after = r["group_before"], r["group_after"]
+    if before is None or after is None:
+        return False
+    if cue.kind != "prep" and before.search(text[max(s_start, cue.start - GROUP_WINDOW) : cue.start]):
+        return True
+    return after.match(text[cue.end : min(s_end, cue.end + GROUP_WINDOW)]) is not None
+
+
+def opening_name(text: str, s: int, e: int, lang: Lang) -> Mention | None:
+    """The proper name that opens the sentence [s, e) as its subject ("Boeing plans to ...", "WeWork is
+    ..."): capitalised words at the very start, followed by a lower-case word. A single word must also
+    stand capitalised inside some sentence of the text (a name, not "Fire crews ...")."""
+    m = _read_name(text, s, e, lang, forward=True)
+    if m is None or m.mention_type != "unknown" or text[s : m.start].strip():
+        return None
+    if not re.match(r"[ \t]+[a-z]", text[m.end : m.end + 3]):
+        return None
+    if " " not in m.text and not re.search(r"(?<=[a-z,] )" + re.escape(m.text) + r"\b", text):
+        return None
+    return m
+
+
+def org_like(source_id: str, name: str | None) -> bool:
+    """A source that can be an organisation: a registry entry that is no person, or a new source whose name
+    does not look like a person's ("WeWork", "Amnesty"; not "Tim Cook")."""
+    src = registry().sources.get(source_id)
+    if src is not None:
+        return src.source_type not in PERSON_TYPES and source_id != "anonymous-officials"
+    nm = name or ""
+    if " " not in nm and source_id != unknown_id(nm) and source_id.endswith("-" + slug(nm)):
+        return False  # a surname linked to the person's full name ("Gambill" -> x-keith-gambill)
+    return not person_like_name(nm)

@@ -250,6 +250,8 @@ class _Field:
                 if pr is not None:
                     best = ((0, 0, 0), pr)
             res = best[1] if best is not None else self._pronoun_attr(s, i, cues)
+            if res is None:
+                res = self._group_attr(s, e, i, cues, ms)
             if (
                 res is not None
                 and res.mention is not None
@@ -278,6 +280,32 @@ class _Field:
                     )
         self._own[i] = res
         return res
+
+    def _group_attr(self, s: int, e: int, i: int, cues: list[Cue], ms: list[Mention]) -> _Attr | None:
+        """A group noun at a cue ("..., the company said", "The spokesperson said"): the organisation
+        named before it in the sentence, else the one that spoke last, else the name that opens this
+        sentence or the one before ("Boeing plans to ..., the company said")."""
+        text, lang = self.text, self.lang
+        for c in cues:
+            if not attribution.group_anaphor_at(text, c, lang, s, e):
+                continue
+            orgs = [m for m in ms if m.start < c.start and attribution.org_like(m.source_id, m.text)]
+            if orgs:
+                return _Attr(orgs[-1].source_id, orgs[-1], c.text, c.kind)
+            for j in range(i - 1, max(-1, i - 1 - attribution.BACKREF_SENTENCES), -1):
+                a = self._attr(j)
+                if a.source_id and attribution.org_like(a.source_id, a.mention.text if a.mention else None):
+                    return _Attr(a.source_id, a.mention, c.text, c.kind, carried=True)
+            for j in (i, i - 1):
+                if j < 0:
+                    break
+                nm = attribution.opening_name(text, *self.sents[j], lang)
+                if nm is not None:
+                    earlier = [*self.reg_mentions, *self._pronoun_mentions]
+                    rm = attribution.resolve_read(nm, lang, earlier, text)
+                    return _Attr(rm.source_id, rm, c.text, c.kind)
+            return None
+        return None
 
     def _pronoun_attr(self, s: int, i: int, cues: list[Cue]) -> _Attr | None:
         """A person pronoun right at a cue ("Er rechne damit", "said he"): the last person named before."""
