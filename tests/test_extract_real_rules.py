@@ -294,3 +294,13 @@ def test_a_group_noun_at_a_cue_speaks_for_its_organisation() -> None:
     assert c["source_id"].to_list() == [None]
     c = run("Fire crews attended the scene. The spokesperson said 20 people were hurt.")
     assert c["source_id"].to_list() == [None]
+
+
+def test_a_possessive_institution_is_the_speaker() -> None:
+    c = run("Bolivia’s public defender’s office said another 30 people had been injured.")
+    assert c["source_id"].to_list() == ["x-bolivia-s-public-defender-s-office"]
+
+
+def test_a_name_before_a_description_in_apposition_is_the_speaker() -> None:
+    c = run("Lucas Paganini, a NASA planetary scientist who led the study, said two of the rovers failed.")
+    assert c["source_id"].to_list() == ["x-lucas-paganini"]

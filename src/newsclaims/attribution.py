@@ -849,6 +849,8 @@ def _speaker_words(code: str) -> dict[str, frozenset[str]]:
 
 
 _WORD_BACK = re.compile(r"([\w’'.&-]+)[ \t]*$")
+# a capitalised owner with a possessive and up to three lower-case words before an institution noun
+_POSSESSIVE_ORG = re.compile(r"(?<![\w’'])([A-Z][\w.-]*['’]s(?:[ \t]+[a-z][\w-]*(?:['’]s)?){0,3})[ \t]+$")
 
 
 def read_speaker_noun(text: str, cue: Cue, lang: Lang, s_start: int) -> Mention | None:
@@ -878,6 +880,12 @@ def read_speaker_noun(text: str, cue: Cue, lang: Lang, s_start: int) -> Mention 
         pos = b.start()
     if head in w["institution_nouns"] and caps:
         return Mention(pos, m.end(1), unknown_id(text[pos : m.end(1)]), "role", text[pos : m.end(1)])
+    if head in w["institution_nouns"] and not lang.capitalised_nouns:
+        # "Bolivia's public defender's office said": the institution of a named place or body
+        pm = _POSSESSIVE_ORG.search(text, max(s_start, m.start(1) - 60), m.start(1))
+        if pm:
+            org = text[pm.start(1) : m.end(1)]
+            return Mention(pm.start(1), m.end(1), unknown_id(org), "role", org)
     if head in w["member_nouns"]:
         if caps and caps[0].group(1).lower().rstrip(".") in w["institution_nouns"]:
             org = text[pos : caps[0].end(1)]  # "Berrien County Health Department" officials
@@ -1067,3 +1075,41 @@ def org_like(source_id: str, name: str | None) -> bool:
     if " " not in nm and source_id != unknown_id(nm) and source_id.endswith("-" + slug(nm)):
         return False  # a surname linked to the person's full name ("Gambill" -> x-keith-gambill)
     return not person_like_name(nm)
+
+
+APPOSITION_MAX = (
+    140  # characters of a description between a name and its verb ("X, a NASA scientist who ..., said")
+)
+
+
+@functools.cache
+def _apposition_re(code: str) -> re.Pattern[str] | None:
+    """A name, then a description opened by an article of the language, then a comma right before the cue:
+    "Lucas Paganini, a NASA planetary scientist who led the investigation, said". Languages that
+    capitalise nouns are left out (a capitalised word there is no name)."""
+    from newsclaims.lexicon_lang import load
+
+    lang = load(code)
+    arts = sorted(_definite(code) | _indefinite_words(code), key=len, reverse=True)
+    if lang.capitalised_nouns or not arts:
+        return None
+    return re.compile(
+        r"(?:^|(?<=[,;:—–] ))([A-Z][\w.'’-]+(?:[ \t][A-Z][\w.'’-]+){1,3}),[ \t](?:"
+        + "|".join(re.escape(a) for a in arts)
+        + r")[ \t][^,;\"“”]{3,"
+        + str(APPOSITION_MAX)
+        + r"},[ \t]*$"
+    )
+
+
+def apposed_speaker(text: str, cue: Cue, lang: Lang, s_start: int) -> Mention | None:
+    """The person named before a description in apposition that ends at a verb of saying."""
+    rx = _apposition_re(lang.code)
+    if rx is None or cue.kind == "prep":
+        return None
+    m = rx.search(text[s_start : cue.start])
+    if m is None:
+        return None
+    a, b = s_start + m.start(1), s_start + m.end(1)
+    st, name = strip_titles(text, a, text[a:b], lang)
+    return Mention(st, b, unknown_id(name), "unknown", name)

@@ -252,6 +252,15 @@ class _Field:
             res = best[1] if best is not None else self._pronoun_attr(s, i, cues)
             if res is None:
                 res = self._group_attr(s, e, i, cues, ms)
+            if res is None:
+                for c in cues:
+                    ap = attribution.apposed_speaker(text, c, lang, s)
+                    if ap is not None:
+                        rm = attribution.resolve_read(
+                            ap, lang, [*self.reg_mentions, *self._pronoun_mentions], text
+                        )
+                        res = _Attr(rm.source_id, rm, c.text, c.kind)
+                        break
             if (
                 res is not None
                 and res.mention is not None
