@@ -1046,9 +1046,19 @@ def group_anaphor_at(text: str, cue: Cue, lang: Lang, s_start: int, s_end: int) 
     before, after = r["group_before"], r["group_after"]
     if before is None or after is None:
         return False
-    if cue.kind != "prep" and before.search(text[max(s_start, cue.start - GROUP_WINDOW) : cue.start]):
+    words = _group_words(lang.code)
+    seg = text[max(s_start, cue.start - GROUP_WINDOW) : cue.start].rstrip(" \t,")
+    if cue.kind != "prep" and seg[seg.rfind(" ") + 1 :].lower() in words and before.search(seg + " "):
         return True
     return after.match(text[cue.end : min(s_end, cue.end + GROUP_WINDOW)]) is not None
+
+
+@functools.cache
+def _group_words(code: str) -> frozenset[str]:
+    from newsclaims.lexicon_lang import load
+
+    a = load(code).raw.get("attribution") or {}
+    return frozenset(str(x).lower() for x in a.get("group_nouns") or [])
 
 
 def opening_name(text: str, s: int, e: int, lang: Lang) -> Mention | None:
@@ -1105,8 +1115,8 @@ def _apposition_re(code: str) -> re.Pattern[str] | None:
 def apposed_speaker(text: str, cue: Cue, lang: Lang, s_start: int) -> Mention | None:
     """The person named before a description in apposition that ends at a verb of saying."""
     rx = _apposition_re(lang.code)
-    if rx is None or cue.kind == "prep":
-        return None
+    if rx is None or cue.kind == "prep" or not text[s_start : cue.start].rstrip(" \t").endswith(","):
+        return None  # the description ends with a comma right before the verb (a cheap test first)
     m = rx.search(text[s_start : cue.start])
     if m is None:
         return None
