@@ -40,8 +40,9 @@ def test_split_covers_the_gold_once() -> None:
         return [json.loads(line)["article"] for line in lines if line.strip()]
 
     dev, test, all_ = arts("gold-dev.jsonl"), arts("gold-test.jsonl"), arts("gold.jsonl")
-    assert sorted(dev + test) == sorted(all_) and not set(dev) & set(test)
-    assert len(all_) == len(list((SET / "raw").glob("*.txt")))
+    test2 = arts("gold-test2.jsonl")
+    assert sorted(dev + test) == sorted(all_) and not set(dev) & set(test) and not set(all_) & set(test2)
+    assert len(all_) + len(test2) == len(list((SET / "raw").glob("*.txt")))
 
 
 def test_dev_split_at_its_floors(run_dir: Path, tmp_path: Path) -> None:
