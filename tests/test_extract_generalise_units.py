@@ -225,6 +225,25 @@ def source_of(text: str, lang: str, value: float) -> str | None:
             "destatis",
             id="statistiker-destatis",
         ),
+        # "nach Militärangaben": the compound resolves as an anaphor of the last military source (de.yaml cue
+        # and anaphora entry)
+        pytest.param(
+            "de",
+            "Die israelische Armee griff Ziele an. Aus dem Libanon wurden nach Militärangaben 15 Raketen"
+            " abgefeuert.",
+            15,
+            "idf",
+            id="militaerangaben-anaphor",
+        ),
+        # possessive "nach seinen Worten": the possessive is a pronoun at the cue (de.yaml cue, pronouns)
+        pytest.param(
+            "de",
+            "Bürgermeister Jan Kowalski äußerte sich am Abend. Nach seinen Worten wurden 40 Häuser"
+            " evakuiert.",
+            40,
+            "x-jan-kowalski",
+            id="possessive-nach-seinen-worten",
+        ),
     ],
 )
 def test_source(lang: str, text: str, value: float, source: str) -> None:
@@ -273,6 +292,37 @@ def test_number_word_ends_a_name() -> None:
             150,
             False,
             id="clause-break-though",
+        ),
+        # a comma before a verb-second main clause with a modal hedge ends the claim's clause (de.yaml
+        # clause_breaks, "re:" entry); a relative clause with its verb last does not
+        pytest.param(
+            "de",
+            "Jedes Jahr werden rund 2.000 Fälle gemeldet, die tatsächliche Zahl dürfte aber höher liegen.",
+            2000,
+            False,
+            id="clause-break-verb-second",
+        ),
+        pytest.param(
+            "de",
+            "Es gab 30 Verletzte, die in Kliniken gebracht worden sein sollen.",
+            30,
+            True,
+            id="relative-clause-keeps-hedge",
+        ),
+        # a planned "sollen" with a verb of planned change is no hedge (framing.planned_verbs); a perfect
+        # infinitive after the verb still reports (a hedge)
+        pytest.param(
+            "de", "Bis Ende 2028 sollen 14.000 Stellen wegfallen.", 14000, False, id="planned-sollen"
+        ),
+        pytest.param(
+            "de",
+            "Die Behörde teilte mit, dass rund 400 zusätzliche Stellen geschaffen werden sollen.",
+            400,
+            False,
+            id="planned-sollen-verb-last",
+        ),
+        pytest.param(
+            "de", "Dort sollen 300 Kämpfer ein Lager gebaut haben.", 300, True, id="reportative-perfect"
         ),
     ],
 )
