@@ -381,3 +381,20 @@ def test_furniture(lang: str, text: str) -> None:
 def test_jobs_are_counted_things() -> None:
     c = claims("Der Konzern will 3.500 Stellen streichen.", "de")
     assert list(zip(c["value"], c["entity"], strict=True)) == [(3500.0, "jobs")]
+
+
+def test_hedged_main_clause_keeps_no_earlier_source() -> None:
+    """extract.MAIN_CLAUSE_OWN_SOURCE: "..., in Leipzig sollen es ... gewesen sein" is not the police's."""
+    c = claims(
+        "In Hamburg zählte die Polizei etwa 65.000 Teilnehmer, in Leipzig sollen es rund 20.000 gewesen"
+        " sein.",
+        "de",
+    ).sort("value")
+    assert c["value"].to_list() == [20000.0, 65000.0]
+    assert c["source_id"].to_list() == [None, "police"] and c["hedged"].to_list() == [True, False]
+    kept = claims(
+        "Der NIS teilte mit, dass 1.500 Soldaten entsandt wurden und dass weitere 10.000 folgen sollen.", "de"
+    )
+    assert kept.filter(pl.col("value") == 10000)["source_id"].to_list() == [
+        "nis"
+    ]  # " und dass ": same report

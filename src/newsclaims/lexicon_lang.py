@@ -389,6 +389,7 @@ class Lang:
     anaphora: dict[str, tuple[str, ...]]
     anaphor_re: re.Pattern[str]
     clause_break_re: re.Pattern[str]
+    main_clause_re: re.Pattern[str] | None = None
     planned_modals: frozenset[str] = frozenset()
     planned_re: re.Pattern[str] | None = None
 
@@ -634,9 +635,14 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
             + r"))(?![\w])"
         ),
         clause_break_re=re.compile(
-            "|".join(x[3:] if x.startswith("re:") else re.escape(x) for x in _strs(fr.get("clause_breaks")))
+            "|".join(
+                [re.escape(x) for x in _strs(fr.get("clause_breaks"))] + _strs(fr.get("main_clause_breaks"))
+            )
             or "(?!x)x"
         ),
+        main_clause_re=re.compile("|".join(_strs(fr.get("main_clause_breaks"))))
+        if fr.get("main_clause_breaks")
+        else None,
         planned_modals=frozenset(x.lower() for x in _strs(fr.get("planned_modals"))),
         planned_re=_planned_re(fr),
     )
