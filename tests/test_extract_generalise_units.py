@@ -324,6 +324,13 @@ def test_number_word_ends_a_name() -> None:
         pytest.param(
             "de", "Dort sollen 300 Kämpfer ein Lager gebaut haben.", 300, True, id="reportative-perfect"
         ),
+        pytest.param(
+            "de",
+            "Bei Bosch sollen nach Medienberichten bis zu 3.800 Arbeitsplätze wegfallen.",
+            3800,
+            True,
+            id="planned-but-only-reported",
+        ),
     ],
 )
 def test_hedge_scope(lang: str, text: str, value: float, hedged: bool) -> None:
@@ -398,3 +405,14 @@ def test_hedged_main_clause_keeps_no_earlier_source() -> None:
     assert kept.filter(pl.col("value") == 10000)["source_id"].to_list() == [
         "nis"
     ]  # " und dass ": same report
+
+
+def test_company_noun_refers_to_the_company_named_before() -> None:
+    """extract.COMPANY_BACK_SENTENCES: "wie das Unternehmen mitteilte" after "Der Autozulieferer ZF ..."."""
+    text = (
+        "Der Autozulieferer ZF Friedrichshafen will Stellen abbauen. Bis Ende 2028 sollen 14.000 Stellen"
+        " wegfallen, wie das Unternehmen am Donnerstag mitteilte."
+    )
+    assert source_of(text, "de", 14000) == "x-zf-friedrichshafen"
+    # no "<noun> <Name>" before: no source, and a counted noun after the company noun is no name
+    assert source_of("Der Hersteller muss 300 Käufern zahlen, teilte das Unternehmen mit.", "de", 300) is None

@@ -655,7 +655,10 @@ def _planned_re(fr: dict) -> re.Pattern[str] | None:
         return None
     after = _strs(fr.get("planned_not_before"))
     tail = r"(?![ \t]+(?:" + _alt(after) + r")(?![\w]))" if after else ""
-    return re.compile(r"(?i)(?<![\w])" + _alt(verbs) + r"(?![\w])" + tail)
+    unless = _strs(fr.get("planned_unless"))
+    # a plan only others report ("nach Medienberichten sollen ... wegfallen") stays a hedge
+    guard = r"(?!.*(?<![\w])(?:" + "|".join(unless) + r"))" if unless else ""
+    return re.compile(r"(?is)^" + guard + r".*?(?<![\w])" + _alt(verbs) + r"(?![\w])" + tail)
 
 
 def lexicon_files() -> list[Path]:
