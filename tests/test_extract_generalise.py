@@ -65,6 +65,16 @@ def test_test_split_at_its_floors(run_dir: Path, tmp_path: Path) -> None:
     assert m["hedged_accuracy"] >= FLOORS["generalise_test_hedged_accuracy"], m
 
 
+def test_test2_split_at_its_floors(run_dir: Path, tmp_path: Path) -> None:
+    """gold-test2.jsonl: 10 German texts written blind before the quality-de2 rules (README)."""
+    m = _metrics(run_dir, "test2", tmp_path)["all"]
+    assert m["articles"] == 10, m
+    assert m["precision"] >= FLOORS["generalise_test2_claim_precision"], m
+    assert m["recall"] >= FLOORS["generalise_test2_claim_recall"], m
+    assert m["source_accuracy"] >= FLOORS["generalise_test2_source_accuracy"], m
+    assert m["hedged_accuracy"] >= FLOORS["generalise_test2_hedged_accuracy"], m
+
+
 def test_newsroom_staff_line_is_chrome(run_dir: Path) -> None:
     """The newsroom staff line ("Mehr als 150 Journalistinnen ... berichten für den Elbbote") is chrome."""
     text = pl.read_parquet(run_dir / "articles.parquet")["text"].str.join("\n")[0]
