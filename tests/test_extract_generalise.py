@@ -40,8 +40,9 @@ def test_split_covers_the_gold_once() -> None:
         return [json.loads(line)["article"] for line in lines if line.strip()]
 
     dev, test, all_ = arts("gold-dev.jsonl"), arts("gold-test.jsonl"), arts("gold.jsonl")
-    assert sorted(dev + test) == sorted(all_) and not set(dev) & set(test)
-    assert len(all_) == len(list((SET / "raw").glob("*.txt")))
+    test2 = arts("gold-test2.jsonl")
+    assert sorted(dev + test) == sorted(all_) and not set(dev) & set(test) and not set(all_) & set(test2)
+    assert len(all_) + len(test2) == len(list((SET / "raw").glob("*.txt")))
 
 
 def test_dev_split_at_its_floors(run_dir: Path, tmp_path: Path) -> None:
@@ -62,6 +63,16 @@ def test_test_split_at_its_floors(run_dir: Path, tmp_path: Path) -> None:
     assert m["recall"] >= FLOORS["generalise_test_claim_recall"], m
     assert m["source_accuracy"] >= FLOORS["generalise_test_source_accuracy"], m
     assert m["hedged_accuracy"] >= FLOORS["generalise_test_hedged_accuracy"], m
+
+
+def test_test2_split_at_its_floors(run_dir: Path, tmp_path: Path) -> None:
+    """gold-test2.jsonl: 10 German texts written blind before the quality-de2 rules (README)."""
+    m = _metrics(run_dir, "test2", tmp_path)["all"]
+    assert m["articles"] == 10, m
+    assert m["precision"] >= FLOORS["generalise_test2_claim_precision"], m
+    assert m["recall"] >= FLOORS["generalise_test2_claim_recall"], m
+    assert m["source_accuracy"] >= FLOORS["generalise_test2_source_accuracy"], m
+    assert m["hedged_accuracy"] >= FLOORS["generalise_test2_hedged_accuracy"], m
 
 
 def test_newsroom_staff_line_is_chrome(run_dir: Path) -> None:

@@ -225,6 +225,25 @@ def source_of(text: str, lang: str, value: float) -> str | None:
             "destatis",
             id="statistiker-destatis",
         ),
+        # "nach Militärangaben": the compound resolves as an anaphor of the last military source (de.yaml cue
+        # and anaphora entry)
+        pytest.param(
+            "de",
+            "Die israelische Armee griff Ziele an. Aus dem Libanon wurden nach Militärangaben 15 Raketen"
+            " abgefeuert.",
+            15,
+            "idf",
+            id="militaerangaben-anaphor",
+        ),
+        # possessive "nach seinen Worten": the possessive is a pronoun at the cue (de.yaml cue, pronouns)
+        pytest.param(
+            "de",
+            "Bürgermeister Jan Kowalski äußerte sich am Abend. Nach seinen Worten wurden 40 Häuser"
+            " evakuiert.",
+            40,
+            "x-jan-kowalski",
+            id="possessive-nach-seinen-worten",
+        ),
     ],
 )
 def test_source(lang: str, text: str, value: float, source: str) -> None:
@@ -273,6 +292,44 @@ def test_number_word_ends_a_name() -> None:
             150,
             False,
             id="clause-break-though",
+        ),
+        # a comma before a verb-second main clause with a modal hedge ends the claim's clause (de.yaml
+        # clause_breaks, "re:" entry); a relative clause with its verb last does not
+        pytest.param(
+            "de",
+            "Jedes Jahr werden rund 2.000 Fälle gemeldet, die tatsächliche Zahl dürfte aber höher liegen.",
+            2000,
+            False,
+            id="clause-break-verb-second",
+        ),
+        pytest.param(
+            "de",
+            "Es gab 30 Verletzte, die in Kliniken gebracht worden sein sollen.",
+            30,
+            True,
+            id="relative-clause-keeps-hedge",
+        ),
+        # a planned "sollen" with a verb of planned change is no hedge (framing.planned_verbs); a perfect
+        # infinitive after the verb still reports (a hedge)
+        pytest.param(
+            "de", "Bis Ende 2028 sollen 14.000 Stellen wegfallen.", 14000, False, id="planned-sollen"
+        ),
+        pytest.param(
+            "de",
+            "Die Behörde teilte mit, dass rund 400 zusätzliche Stellen geschaffen werden sollen.",
+            400,
+            False,
+            id="planned-sollen-verb-last",
+        ),
+        pytest.param(
+            "de", "Dort sollen 300 Kämpfer ein Lager gebaut haben.", 300, True, id="reportative-perfect"
+        ),
+        pytest.param(
+            "de",
+            "Bei Bosch sollen nach Medienberichten bis zu 3.800 Arbeitsplätze wegfallen.",
+            3800,
+            True,
+            id="planned-but-only-reported",
         ),
     ],
 )
@@ -331,3 +388,31 @@ def test_furniture(lang: str, text: str) -> None:
 def test_jobs_are_counted_things() -> None:
     c = claims("Der Konzern will 3.500 Stellen streichen.", "de")
     assert list(zip(c["value"], c["entity"], strict=True)) == [(3500.0, "jobs")]
+
+
+def test_hedged_main_clause_keeps_no_earlier_source() -> None:
+    """extract.MAIN_CLAUSE_OWN_SOURCE: "..., in Leipzig sollen es ... gewesen sein" is not the police's."""
+    c = claims(
+        "In Hamburg zählte die Polizei etwa 65.000 Teilnehmer, in Leipzig sollen es rund 20.000 gewesen"
+        " sein.",
+        "de",
+    ).sort("value")
+    assert c["value"].to_list() == [20000.0, 65000.0]
+    assert c["source_id"].to_list() == [None, "police"] and c["hedged"].to_list() == [True, False]
+    kept = claims(
+        "Der NIS teilte mit, dass 1.500 Soldaten entsandt wurden und dass weitere 10.000 folgen sollen.", "de"
+    )
+    assert kept.filter(pl.col("value") == 10000)["source_id"].to_list() == [
+        "nis"
+    ]  # " und dass ": same report
+
+
+def test_company_noun_refers_to_the_company_named_before() -> None:
+    """extract.COMPANY_BACK_SENTENCES: "wie das Unternehmen mitteilte" after "Der Autozulieferer ZF ..."."""
+    text = (
+        "Der Autozulieferer ZF Friedrichshafen will Stellen abbauen. Bis Ende 2028 sollen 14.000 Stellen"
+        " wegfallen, wie das Unternehmen am Donnerstag mitteilte."
+    )
+    assert source_of(text, "de", 14000) == "x-zf-friedrichshafen"
+    # no "<noun> <Name>" before: no source, and a counted noun after the company noun is no name
+    assert source_of("Der Hersteller muss 300 Käufern zahlen, teilte das Unternehmen mit.", "de", 300) is None

@@ -14,8 +14,11 @@ from newsclaims.lexicon_lang import Lang
 def hedge(sentence: str, lang: Lang, cue_spans: list[tuple[int, int]] = ()) -> str | None:
     """The first hedge cue of the sentence as written, or None."""
     for m in lang.hedge_re.finditer(sentence):
-        if m.group(0).lower() in lang.hedge_exceptions:
+        w = m.group(0).lower()
+        if w in lang.hedge_exceptions:
             continue
+        if w in lang.planned_modals and lang.planned_re is not None and lang.planned_re.search(sentence):
+            continue  # "Bis 2028 sollen 14.000 Stellen wegfallen": a plan, not distance (planned_verbs)
         return m.group(0)
     if lang.conditional_re is not None:
         for m in lang.conditional_re.finditer(sentence):

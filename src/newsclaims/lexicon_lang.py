@@ -389,6 +389,9 @@ class Lang:
     anaphora: dict[str, tuple[str, ...]]
     anaphor_re: re.Pattern[str]
     clause_break_re: re.Pattern[str]
+    main_clause_re: re.Pattern[str] | None = None
+    planned_modals: frozenset[str] = frozenset()
+    planned_re: re.Pattern[str] | None = None
 
 
 def available_languages() -> list[str]:
@@ -632,9 +635,30 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
             + r"))(?![\w])"
         ),
         clause_break_re=re.compile(
-            "|".join(re.escape(x) for x in _strs(fr.get("clause_breaks"))) or "(?!x)x"
+            "|".join(
+                [re.escape(x) for x in _strs(fr.get("clause_breaks"))] + _strs(fr.get("main_clause_breaks"))
+            )
+            or "(?!x)x"
         ),
+        main_clause_re=re.compile("|".join(_strs(fr.get("main_clause_breaks"))))
+        if fr.get("main_clause_breaks")
+        else None,
+        planned_modals=frozenset(x.lower() for x in _strs(fr.get("planned_modals"))),
+        planned_re=_planned_re(fr),
     )
+
+
+def _planned_re(fr: dict) -> re.Pattern[str] | None:
+    """Verbs of a planned change ("wegfallen", "geschaffen"): a modal hedge next to one states a plan."""
+    verbs = _strs(fr.get("planned_verbs"))
+    if not verbs:
+        return None
+    after = _strs(fr.get("planned_not_before"))
+    tail = r"(?![ \t]+(?:" + _alt(after) + r")(?![\w]))" if after else ""
+    unless = _strs(fr.get("planned_unless"))
+    # a plan only others report ("nach Medienberichten sollen ... wegfallen") stays a hedge
+    guard = r"(?!.*(?<![\w])(?:" + "|".join(unless) + r"))" if unless else ""
+    return re.compile(r"(?is)^" + guard + r".*?(?<![\w])" + _alt(verbs) + r"(?![\w])" + tail)
 
 
 def lexicon_files() -> list[Path]:

@@ -84,5 +84,5 @@ class Scan:
 
 
 def scan(rx: re.Pattern[str]) -> Scan:
-    """``rx`` for whole-text scans (see :class:`Scan`)."""
+    """``rx`` for scans whose matches are rare: over a whole field or a window (see :class:`Scan`)."""
     return Scan(rx)

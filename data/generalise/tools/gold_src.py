@@ -282,6 +282,120 @@ GOLD = {
 }
 
 
+# Test2 (blind): 10 German texts written on 4 December 2026 by the quality-de2 session before any rule of that
+# round was changed, annotated by hand from the texts; all of it is test (no dev part). Written to
+# gold-test2.jsonl only (gold.jsonl, gold-dev.jsonl and gold-test.jsonl keep the first 24 texts).
+GOLD_TEST2 = {
+    "havelblick-20250612-waldbrand-jueterbog.txt": [
+        ("Mehr als 300 Einsatzkräfte", 300, N, "more_than", "emergency workers", "Landkreis Teltow-Fläming", False),
+        ("Zwei Löschhubschrauber", 2, N, "exact", N, N, False),
+        ("etwa 120 Bewohner", 120, N, "approx", N, "police", False),
+        ("zwei Feuerwehrleute", 2, N, "exact", "firefighters", "Rico Walentin", False),
+        ("252 Waldbrände", 252, N, "exact", N, "Umweltministerium", False),
+        ("mehr als 180 Brände", 180, N, "more_than", N, "Umweltministerium", False),
+    ],
+    "mainecho-20250305-gdl-streik.txt": [
+        ("mehr als 1.300 Züge", 1300, N, "more_than", N, "Deutsche Bahn", False),
+        ("mehr als 10.000 Mitglieder", 10000, N, "more_than", N, "Claus Weselsky", False),
+        ("in zwei Instanzen", 2, N, "exact", N, N, False),
+        ("rund 10.000 zusätzliche Stellen", 10000, N, "approx", "jobs", "Deutsche Bahn", False),
+        ("rund 220.000 Menschen", 220000, N, "approx", "people", N, False),
+        ("etwa 40.000 Mitglieder", 40000, N, "approx", N, "GDL", False),
+    ],
+    "saarpost-20241122-krankenhausreform.txt": [
+        ("rund 1.700 Krankenhäuser", 1700, N, "approx", N, "Federal Statistical Office", False),
+        ("knapp 477.000 Betten", 477000, N, "approx", N, "Federal Statistical Office", False),
+        ("mehr als 80 Kliniken", 80, N, "more_than", N, "Deutsche Krankenhausgesellschaft", False),
+        ("Tausende Todesfälle", N, N, "approx", "deaths", "Karl Lauterbach", False),
+        ("T", "Bis 2030", "2030-01-01", "year", N, "Deutsche Krankenhausgesellschaft", False),
+        ("bis zu 400 Standorte", 400, N, "at_most", N, "Deutsche Krankenhausgesellschaft", False),
+        ("rund 74 Millionen Versicherte", 74000000, N, "approx", N, "Spitzenverband der Krankenkassen", False),
+    ],
+    "ostseewelle-20250402-kriminalstatistik.txt": [
+        ("191.388 Straftaten", 191388, N, "exact", N, "police", False),
+        ("etwa 2.600 weniger", 2600, N, "approx", N, "police", False),
+        ("7.219 Fälle", 7219, N, "exact", "cases", "police", False),
+        ("1.154 Taten", 1154, N, "exact", N, "police", False),
+        ("4.870 Tatverdächtige", 4870, N, "exact", "suspects", "police", False),
+        ("rund 300 mehr", 300, N, "approx", "suspects", "police", False),
+        ("in 2.103 Fällen", 2103, N, "exact", "cases", "police", False),
+        ("mehr als 8.000", 8000, N, "more_than", "cases", "police", False),
+        ("rund 6.500 Mitglieder", 6500, N, "approx", N, "Gewerkschaft der Polizei", False),
+        ("mindestens 500 Beamtinnen und Beamte", 500, N, "at_least", N, "Gewerkschaft der Polizei", False),
+        ("T", "bis 2027", "2027-01-01", "year", "jobs", "interior ministry", False),
+        ("rund 400 zusätzliche Stellen", 400, N, "approx", "jobs", "interior ministry", False),
+    ],
+    "alpenrundschau-20250828-transfer-stuermer.txt": [
+        ("in 33 Ligaspielen", 33, N, "exact", N, N, False),
+        ("29 Tore", 29, N, "exact", N, N, False),
+        ("neun weitere", 9, N, "exact", N, N, False),
+        ("14 Länderspiele", 14, N, "exact", N, N, False),
+        ("etwa 200 Fans", 200, N, "approx", "fans", N, False),
+        ("bis zu 5.000 Zuschauer", 5000, N, "at_most", "spectators", "FC Bayern München", False),
+        ("drei Neuzugänge", 3, N, "exact", N, N, False),
+        ("sechs Spieler", 6, N, "exact", N, N, False),
+        ("26 Profis", 26, N, "exact", N, N, False),
+        ("Hunderte Anhänger", N, N, "approx", N, N, False),
+    ],
+    "mainecho-20250916-lampedusa-ankuenfte.txt": [
+        ("112 Boote", 112, N, "exact", N, "Italian Interior Ministry", False),
+        ("mehr als 4.300 Menschen", 4300, N, "more_than", "people", "Italian Interior Ministry", False),
+        ("etwa 400 Personen", 400, N, "approx", "people", N, False),
+        ("rund 2.800 Menschen", 2800, N, "approx", "people", "Rotes Kreuz", False),
+        ("mindestens 600 Migranten", 600, N, "at_least", "migrants", N, False),
+        ("rund 48.000 Menschen", 48000, N, "approx", "people", "UNHCR", False),
+        ("mindestens 1.100 Menschen", 1100, N, "at_least", N, "International Organization for Migration", False),
+        ("Hunderte unbegleitete Minderjährige", N, N, "approx", N, "Helfer", False),
+        ("73 Menschen", 73, N, "exact", "people", "Sea-Watch", False),
+        ("Zwei weitere Menschen", 2, N, "exact", "deaths", "Sea-Watch", True),
+        ("9.600 Menschen", 9600, N, "exact", "people", "Federal Office for Migration and Refugees", False),
+    ],
+    "havelblick-20250120-cyberangriff-kreisverwaltung.txt": [
+        ("sämtliche rund 1.400 Arbeitsplätze", 1400, N, "approx", N, "Landkreis Potsdam-Mittelmark", False),
+        ("bis zu 60 Server", 60, N, "at_most", N, "Marko Köhler", False),
+        ("mehr als 3.000 Anträge", 3000, N, "more_than", N, "Landkreis Potsdam-Mittelmark", False),
+        ("mehr als 100 kommunale Einrichtungen", 100, N, "more_than", N,
+         "Bundesamt für Sicherheit in der Informationstechnik", False),
+    ],
+    "saarpost-20250213-umfrage-bundestagswahl.txt": [
+        ("1.349 zufällig ausgewählte Wahlberechtigte", 1349, N, "exact", "voters", N, False),
+        ("2.004 Befragten", 2004, N, "exact", N, "Insa", False),
+        ("rund 59,2 Millionen Deutsche", 59200000, N, "approx", N, "Federal Returning Officer", False),
+        ("etwa 2,3 Millionen Erstwähler", 2300000, N, "approx", "voters", "Federal Returning Officer", False),
+        ("die 630 Sitze", 630, N, "exact", "seats", N, False),
+        ("4.506 Kandidatinnen und Kandidaten", 4506, N, "exact", N, N, False),
+        ("mehr als 700.000 Menschen", 700000, N, "more_than", "people", "Berlin returning officer", False),
+        ("rund 400.000", 400000, N, "approx", "people", N, False),
+        ("mehr als 500.000", 500000, N, "more_than", "people", N, True),
+        ("mehr als 1.000 Veranstaltungen", 1000, N, "more_than", N, "SPD", False),
+        ("rund 8.000 Freiwillige", 8000, N, "approx", N, "Grüne", False),
+    ],
+    "ostseewelle-20250507-urteil-autohersteller.txt": [
+        ("mehreren Tausend Käufern", N, N, "approx", N, "court", False),
+        ("rund 12.000 Fahrzeughalter", 12000, N, "approx", N, "Verbraucherzentrale Bundesverband", False),
+        ("etwa 98.000 Fahrzeuge", 98000, N, "approx", N, N, False),
+        ("rund 8.500 Verfahren", 8500, N, "approx", N, "Volkswagen", False),
+        ("weitere 30.000 Halter", 30000, N, "exact", N, "Ramona Pop", False),
+        ("mindestens 20.000 Dieselverfahren", 20000, N, "at_least", N, "Bundesgerichtshof", False),
+        ("1.900 neue Klagen", 1900, N, "exact", N, "Stuttgart court", False),
+        ("T", "Bis 2030", "2030-01-01", "year", "jobs", "Volkswagen", False),
+        ("rund 7.000 Stellen", 7000, N, "approx", "jobs", "Volkswagen", False),
+    ],
+    "alpenrundschau-20250619-nahost-liveticker.txt": [
+        ("mehr als 40 Ziele", 40, N, "more_than", N, "Israel Defense Forces", False),
+        ("mindestens 27 Menschen", 27, N, "at_least", "deaths", "anonymous officials", False),
+        ("mehr als 60 Verletzten", 60, N, "more_than", "wounded", "Gaza Health Ministry", False),
+        ("etwa 15 Raketen", 15, N, "approx", "missiles", "Israel Defense Forces", False),
+        ("rund 500 Lastwagen", 500, N, "approx", N, "OCHA", False),
+        ("rund 100.000 Menschen", 100000, N, "approx", "people", "organisers", False),
+        ("mehreren Zehntausend Teilnehmern", N, N, "approx", "participants", "police", False),
+        ("noch 53 Geiseln", 53, N, "exact", "hostages", "Israeli government", False),
+        ("mindestens 20 von ihnen", 20, N, "at_least", "hostages", "Israeli government", True),
+        ("mehr als 55.600", 55600, N, "more_than", "deaths", "Gaza Health Ministry", False),
+    ],
+}
+
+
 def claim(row):
     if row[0] == "T":
         _, text, date, gran, entity, source, hedged = row
@@ -296,7 +410,7 @@ def claim(row):
 def main() -> None:
     here = Path(__file__).resolve().parent.parent
     manifest = {r["path"]: r for r in csv.DictReader((here / "manifest.csv").open(encoding="utf-8"))}
-    assert set(manifest) == set(GOLD), set(manifest) ^ set(GOLD)
+    assert set(manifest) == set(GOLD) | set(GOLD_TEST2), set(manifest) ^ (set(GOLD) | set(GOLD_TEST2))
     lines = {"dev": [], "test": []}
     out = []
     for lang in ("de", "en"):
@@ -309,6 +423,13 @@ def main() -> None:
     for name, ls in (("gold", out), ("gold-dev", lines["dev"]), ("gold-test", lines["test"])):
         (here / f"{name}.jsonl").write_text("\n".join(ls) + "\n", encoding="utf-8")
         print(name, len(ls), "articles", sum(len(json.loads(x)["claims"]) for x in ls), "claims")
+    test2 = [
+        json.dumps({"article": p, "url": manifest[p]["url"], "language": manifest[p]["language"],
+                    "claims": [claim(c) for c in rows]}, ensure_ascii=False)
+        for p, rows in sorted(GOLD_TEST2.items())
+    ]
+    (here / "gold-test2.jsonl").write_text("\n".join(test2) + "\n", encoding="utf-8")
+    print("gold-test2", len(test2), "articles", sum(len(rows) for rows in GOLD_TEST2.values()), "claims")
 
 
 if __name__ == "__main__":
