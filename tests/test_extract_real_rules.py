@@ -236,3 +236,71 @@ def test_a_pronoun_refers_to_a_person_not_a_place() -> None:
 )
 def test_speakers_after_according_to(text: str, source: str) -> None:
     assert run(text)["source_id"].to_list() == [source]
+
+
+def test_a_speaker_of_a_later_clause_speaks_only_for_it() -> None:
+    # "..., though officials say ...": the count is the outlet's (lexicon `clause_owners`)
+    c = run("Three cases of plague were diagnosed, though officials say the risk of an outbreak is low.")
+    assert c["source_id"].to_list() == [None]
+    # a speaker after the break with nothing after the verb reports the whole sentence
+    c = run("Ten people died, while others were hurt, officials said.")
+    assert c["source_id"].to_list() == ["anonymous-officials"]
+
+
+def test_a_place_metonym_inside_a_longer_name_is_no_government() -> None:
+    c = run("Trump made more than 13,000 false claims, according to The Washington Post's Fact Checker.")
+    assert c["source_id"].to_list() != [registry().resolve_name("Washington")]
+    assert c["source_id"].to_list()[0] is not None
+
+
+def test_money_named_with_its_country_is_no_count() -> None:
+    assert values("The listing would raise at least 88 billion Hong Kong dollars from 40 funds.") == [40]
+    assert values("Investors were told 176 Hong Kong dollars a share.") == []
+
+
+def test_an_adjective_and_a_verb_inside_according_to_reports_by() -> None:
+    c = run("At least 106 protesters have been killed, according to credible reports received by Amnesty.")
+    assert c["source_id"].to_list() == ["x-amnesty"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The teams' Week 13 rematch drew 60,000 fans.", [60000]),  # a league week
+        ("604 COMMENTS", []),  # a comment counter
+        ("The match ended close to 2 a.m. local time (0100 GMT) with 12 players.", [12]),
+        ("Was it wrong to start at 2:30pm with 12 teams?", [12]),  # a clock time glued to its suffix
+        ("Write to P.O. Box 69440, Los Angeles, CA 90069.", []),  # a ZIP code
+        ("Related: The 15 Weirdest Galaxies in Our Universe", []),  # a related-link teaser
+        ("Rockledge 14 11 6 15 — 44", []),  # the period line of a box score
+        ("They reached a Phase 1 trade agreement with 12 firms.", [12]),
+    ],
+)
+def test_labels_and_chrome_of_news_pages(text: str, expected: list[float]) -> None:
+    assert values(text) == expected
+
+
+def test_a_group_noun_at_a_cue_speaks_for_its_organisation() -> None:
+    # the organisation that spoke last (lexicon `group_nouns`)
+    c = run("WeWork said it had 12,500 employees. It plans to cut 4,000 jobs, the company said.")
+    assert c["source_id"].to_list() == ["x-wework", "x-wework"]
+    c = run("Amnesty said the protests spread. The organization believes as many as 200 have been killed.")
+    assert c["source_id"].to_list() == ["x-amnesty"]
+    # the proper name that opens the sentence, a name the text also uses inside a sentence
+    c = run("Shares of Boeing fell. Boeing plans to lay off roughly 17,000 employees, the company said.")
+    assert c["source_id"].to_list() == ["x-boeing"]
+    # a person who spoke before is no organisation; a sentence-initial common word is no name
+    c = run("Keith Gambill spoke. “We fight,” Gambill said. The unions said more than 15,000 people came.")
+    assert c["source_id"].to_list() == [None]
+    c = run("Fire crews attended the scene. The spokesperson said 20 people were hurt.")
+    assert c["source_id"].to_list() == [None]
+
+
+def test_a_possessive_institution_is_the_speaker() -> None:
+    c = run("Bolivia’s public defender’s office said another 30 people had been injured.")
+    assert c["source_id"].to_list() == ["x-bolivia-s-public-defender-s-office"]
+
+
+def test_a_name_before_a_description_in_apposition_is_the_speaker() -> None:
+    c = run("Lucas Paganini, a NASA planetary scientist who led the study, said two of the rovers failed.")
+    assert c["source_id"].to_list() == ["x-lucas-paganini"]

@@ -100,6 +100,9 @@ class _Attr:
     carried: bool = False
 
 
+_NO_ATTR = _Attr(None, None, None, None)
+
+
 def claim_id(article_id: str, fld: str, start: int, end: int, claim_type: str) -> str:
     h = hashlib.sha256(f"{article_id}\x1f{fld}\x1f{start}\x1f{end}\x1f{claim_type}".encode()).hexdigest()
     return "c" + h[:16]
@@ -275,6 +278,17 @@ class _Field:
                 if pr is not None:
                     best = ((0, 0, 0), pr)
             res = best[1] if best is not None else self._pronoun_attr(s, i, cues)
+            if res is None:
+                res = self._group_attr(s, e, i, cues, ms)
+            if res is None:
+                for c in cues:
+                    ap = attribution.apposed_speaker(text, c, lang, s)
+                    if ap is not None:
+                        rm = attribution.resolve_read(
+                            ap, lang, [*self.reg_mentions, *self._pronoun_mentions], text
+                        )
+                        res = _Attr(rm.source_id, rm, c.text, c.kind)
+                        break
             if (
                 res is not None
                 and res.mention is not None
@@ -303,6 +317,32 @@ class _Field:
                     )
         self._own[i] = res
         return res
+
+    def _group_attr(self, s: int, e: int, i: int, cues: list[Cue], ms: list[Mention]) -> _Attr | None:
+        """A group noun at a cue ("..., the company said", "The spokesperson said"): the organisation
+        named before it in the sentence, else the one that spoke last, else the name that opens this
+        sentence or the one before ("Boeing plans to ..., the company said")."""
+        text, lang = self.text, self.lang
+        for c in cues:
+            if not attribution.group_anaphor_at(text, c, lang, s, e):
+                continue
+            orgs = [m for m in ms if m.start < c.start and attribution.org_like(m.source_id, m.text)]
+            if orgs:
+                return _Attr(orgs[-1].source_id, orgs[-1], c.text, c.kind)
+            for j in range(i - 1, max(-1, i - 1 - attribution.BACKREF_SENTENCES), -1):
+                a = self._attr(j)
+                if a.source_id and attribution.org_like(a.source_id, a.mention.text if a.mention else None):
+                    return _Attr(a.source_id, a.mention, c.text, c.kind, carried=True)
+            for j in (i, i - 1):
+                if j < 0:
+                    break
+                nm = attribution.opening_name(text, *self.sents[j], lang)
+                if nm is not None:
+                    earlier = [*self.reg_mentions, *self._pronoun_mentions]
+                    rm = attribution.resolve_read(nm, lang, earlier, text)
+                    return _Attr(rm.source_id, rm, c.text, c.kind)
+            return None
+        return None
 
     def _pronoun_attr(self, s: int, i: int, cues: list[Cue]) -> _Attr | None:
         """A person pronoun right at a cue ("Er rechne damit", "said he"): the last person named before."""
@@ -376,6 +416,15 @@ class _Field:
         self._res[i] = res
         return res
 
+    def _later_clause_attr(self, a: _Attr, claim_end: int, e: int) -> _Attr:
+        """The sentence's attribution, unless its speaker opens a later clause of its own (en: "...,
+        though officials say ..."): then the claim is the outlet's."""
+        if a.source_id is None or a.carried or a.mention is None:
+            return a
+        if attribution.speaks_for_later_clause(self.text, claim_end, a.mention, a.cue, e, self.lang):
+            return _NO_ATTR
+        return a
+
     def _company_antecedent(self, i: int, raw: Mention) -> Mention | None:
         """COMPANY_BACK_SENTENCES: "das Unternehmen" -> the last "<company noun> <Name>" before it."""
         rx = _company_rx(self.lang.code)
@@ -444,17 +493,8 @@ class _Field:
                         label = entities.entity_in(text, ps, pe, lang)
                 qty.append((n.start, n.end, label))
                 hedge_cue = framing.hedge_for(sent, clauses, n.start - s, lang)
-                row = self._row(
-                    "quantity",
-                    n.start,
-                    n.end,
-                    n.text,
-                    s,
-                    sent,
-                    self._clause_attr(a, clauses, n.start - s, hedge_cue),
-                    hedge_cue,
-                    konj,
-                )
+                ca = self._later_clause_attr(self._clause_attr(a, clauses, n.start - s, hedge_cue), n.end, e)
+                row = self._row("quantity", n.start, n.end, n.text, s, sent, ca, hedge_cue, konj)
                 row.update(
                     value=n.value,
                     value_high=n.value_high,
@@ -482,7 +522,8 @@ class _Field:
                 label = near[0][2] if near and near[0][2] else None
                 label = label or expects or next((q[2] for q in qty if q[2]), None)
                 hedge_cue = framing.hedge_for(sent, clauses, d.date_start - s, lang)
-                row = self._row("time", d.start, d.end, text[d.start : d.end], s, sent, a, hedge_cue, konj)
+                ca = self._later_clause_attr(a, d.end, e)
+                row = self._row("time", d.start, d.end, text[d.start : d.end], s, sent, ca, hedge_cue, konj)
                 row.update(
                     value=None,
                     value_high=None,
