@@ -451,3 +451,11 @@ def test_organisation_noun_with_its_name_at_the_cue_is_a_new_source() -> None:
     # an indefinite bare noun stays as it was: it refers to no club named before
     text = "Der Verein Sudanhilfe Hessen sammelt Spenden. Ein Verein zählte 50 Mitglieder."
     assert source_of(text, "de", 50) != "x-sudanhilfe-hessen"
+
+
+def test_a_count_after_a_time_phrase_is_no_label() -> None:
+    """lexicon furniture.words_before without "Jahr(en)": "in den kommenden zwei Jahren 260 Stellen"."""
+    assert claims("Das Klinikum will in den kommenden zwei Jahren 260 Stellen abbauen.", "de")[
+        "value"
+    ].to_list() == [260.0]
+    assert claims("Im Jahr 2024 war es ruhig.", "de").height == 0
