@@ -449,7 +449,8 @@ class _Field:
         rx = _org_rx(self.lang.code)
         if rx is None:
             return None
-        for m in rx.definite.finditer(self.text, lo):
+        # a match starts before hi; its name and the lookahead after it may reach a little beyond
+        for m in rx.definite.finditer(self.text, lo, min(len(self.text), hi + 60)):
             if m.start() >= hi:
                 break
             if m.group(2):
