@@ -408,7 +408,7 @@ def test_hedged_main_clause_keeps_no_earlier_source() -> None:
 
 
 def test_company_noun_refers_to_the_company_named_before() -> None:
-    """extract.COMPANY_BACK_SENTENCES: "wie das Unternehmen mitteilte" after "Der Autozulieferer ZF ..."."""
+    """extract.ORG_BACK_SENTENCES: "wie das Unternehmen mitteilte" after "Der Autozulieferer ZF ..."."""
     text = (
         "Der Autozulieferer ZF Friedrichshafen will Stellen abbauen. Bis Ende 2028 sollen 14.000 Stellen"
         " wegfallen, wie das Unternehmen am Donnerstag mitteilte."
@@ -416,3 +416,46 @@ def test_company_noun_refers_to_the_company_named_before() -> None:
     assert source_of(text, "de", 14000) == "x-zf-friedrichshafen"
     # no "<noun> <Name>" before: no source, and a counted noun after the company noun is no name
     assert source_of("Der Hersteller muss 300 Käufern zahlen, teilte das Unternehmen mit.", "de", 300) is None
+
+
+def test_organisation_noun_refers_to_the_organisation_named_before() -> None:
+    """extract.ORG_BACK_SENTENCES, lexicon organisation_nouns: "teilte der Landkreis mit" after "Der Landkreis
+    Oder-Spree ..." is that district (the noun is part of its name), several sentences later."""
+    text = (
+        "Der Landkreis Oder-Spree rief den Katastrophenfall aus. Es regnete die ganze Nacht. Straßen waren"
+        " gesperrt. Bis Montag seien 640 Einsätze gezählt worden, teilte der Landkreis mit."
+    )
+    assert source_of(text, "de", 640) == "x-landkreis-oder-spree"
+    # only a noun of the same class: the district, not the aid group named after it
+    text = (
+        "Der Landkreis Gießen hilft. Die Hilfsorganisation Ärzte ohne Grenzen ist vor Ort. 40 Kinder seien"
+        " behandelt worden, teilte der Landkreis mit."
+    )
+    assert source_of(text, "de", 40) == attribution.unknown_id("Landkreis Gießen")
+
+
+def test_spokesperson_of_an_organisation_noun() -> None:
+    """extract._org_ref: "eine Sprecherin der Hilfsorganisation" speaks for the aid group introduced as
+    "die Hilfsorganisation <Name>" (a descriptive noun: the name alone is the source)."""
+    text = (
+        "Die Hilfsorganisation Ärzte ohne Grenzen schlägt Alarm. Die Lage sei dramatisch. Eine Sprecherin der"
+        " Hilfsorganisation sagte, mindestens 40 Kinder seien gestorben."
+    )
+    assert source_of(text, "de", 40) == "x-arzte-ohne-grenzen"
+
+
+def test_organisation_noun_with_its_name_at_the_cue_is_a_new_source() -> None:
+    """extract._org_named: without an earlier introduction, "des Flughafens BER" names a new source."""
+    text = "Es seien 86 Flüge gestrichen worden, sagte eine Sprecherin des Flughafens BER."
+    assert source_of(text, "de", 86) == "x-flughafen-ber"
+    # an indefinite bare noun stays as it was: it refers to no club named before
+    text = "Der Verein Sudanhilfe Hessen sammelt Spenden. Ein Verein zählte 50 Mitglieder."
+    assert source_of(text, "de", 50) != "x-sudanhilfe-hessen"
+
+
+def test_a_count_after_a_time_phrase_is_no_label() -> None:
+    """lexicon furniture.words_before without "Jahr(en)": "in den kommenden zwei Jahren 260 Stellen"."""
+    assert claims("Das Klinikum will in den kommenden zwei Jahren 260 Stellen abbauen.", "de")[
+        "value"
+    ].to_list() == [260.0]
+    assert claims("Im Jahr 2024 war es ruhig.", "de").height == 0

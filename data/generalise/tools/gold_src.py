@@ -396,6 +396,72 @@ GOLD_TEST2 = {
 }
 
 
+# Round quality-de3: five German dev texts rich in organisations outside the registry that the text
+# introduces once with their name ("der Landkreis Oder-Spree", "die Hilfsorganisation Ärzte ohne Grenzen") and
+# later cites by the bare noun ("teilte der Landkreis mit", "eine Sprecherin der Hilfsorganisation"). All dev;
+# written to gold-dev.jsonl after the first 24 texts' dev split (gold.jsonl and gold-test.jsonl keep those 24).
+GOLD_DEV3 = {
+    "spreekurier-20250714-unwetter-oder-spree.txt": [
+        ("drei Gemeinden", 3, N, "exact", N, N, False),
+        ("mehr als 640 Einsätze", 640, N, "more_than", "operations", "Landkreis Oder-Spree", False),
+        ("Rund 1.200 Einsatzkräfte", 1200, N, "approx", "emergency workers", "Landkreis Oder-Spree", False),
+        ("etwa 300 Keller", 300, N, "approx", N, "Stadt Fürstenwalde", False),
+        ("45 Menschen", 45, N, "exact", "people", "Stadt Fürstenwalde", False),
+        ("zwei Straßen", 2, N, "exact", N, N, False),
+        ("14 Bäume", 14, N, "exact", N, "Frank Steffen", False),
+        ("noch 80 Einsatzkräfte", 80, N, "exact", "emergency workers", "Landkreis Oder-Spree", False),
+        ("27 Unwetterwarnungen", 27, N, "exact", N, "German Weather Service", False),
+    ],
+    "spreekurier-20250820-flughafen-ber-stoerung.txt": [
+        ("86 Starts und Landungen", 86, N, "exact", "flights", "Flughafen BER", False),
+        ("Rund 9.000 Passagiere", 9000, N, "approx", "passengers", "Flughafen BER", False),
+        ("Etwa 2.400 Gepäckstücke", 2400, N, "approx", N, "Flughafen BER", False),
+        ("14 Flüge", 14, N, "exact", "flights", "Eurowings", False),
+        ("rund 1.500 Kundinnen und Kunden", 1500, N, "approx", N, "Eurowings", False),
+        ("40 zusätzliche Beamte", 40, N, "exact", "police officers", "German Federal Police", False),
+        ("mindestens 60 Fällen", 60, N, "at_least", "cases", "Fairplane", False),
+        ("rund 25,5 Millionen Passagiere", 25500000, N, "approx", "passengers", N, False),
+        ("insgesamt 3,2 Millionen Reisenden", 3200000, N, "exact", "passengers", "Flughafen BER", False),
+    ],
+    "lahnbote-20250402-hilfsorganisation-sudan.txt": [
+        ("312 schwer unterernährte Kinder", 312, N, "exact", "children", "Ärzte ohne Grenzen", False),
+        ("mindestens 40 Kinder", 40, N, "at_least", "children", "Ärzte ohne Grenzen", False),
+        ("25 internationalen", 25, N, "exact", N, "Ärzte ohne Grenzen", False),
+        ("etwa 200 sudanesischen Mitarbeitenden", 200, N, "approx", N, "Ärzte ohne Grenzen", False),
+        ("mehr als zwölf Millionen Menschen", 12000000, N, "more_than", "people", "UNHCR", False),
+        ("Rund 3,8 Millionen", 3800000, N, "approx", "people", "UNHCR", False),
+        ("1.850 Lebensmittelpakete", 1850, N, "exact", N, "Sudanhilfe Hessen", False),
+        ("600 Familien", 600, N, "exact", N, "Karim Osman", False),
+        ("27 Menschen", 27, N, "exact", "deaths", N, True),
+        ("zwei weitere mobile Kliniken", 2, N, "exact", N, "Ärzte ohne Grenzen", False),
+        ("T", "bis Juni", "2025-06-01", "month", N, "Ärzte ohne Grenzen", False),
+    ],
+    "lahnbote-20250611-klinikum-stellenabbau.txt": [
+        ("260 Stellen", 260, N, "exact", "jobs", N, False),
+        ("rund 9.800 Beschäftigte", 9800, N, "approx", "employees", "Universitätsklinikum Gießen", False),
+        ("etwa 420.000 Patientinnen und Patienten", 420000, N, "approx", "patients", "Universitätsklinikum Gießen", False),
+        ("mindestens 150 Pflegekräfte", 150, N, "at_least", N, "Tobias Hahn", False),
+        ("1.300 Beschäftigte", 1300, N, "exact", "employees", "Verdi", False),
+        ("mehr als 30 Bauprojekte", 30, N, "more_than", N, "Wissenschaftsministerium", False),
+        ("zwei kleinere Krankenhäuser", 2, N, "exact", N, N, False),
+        ("38 zusätzliche Betten", 38, N, "exact", N, "Landkreis Gießen", False),
+        ("rund 1.870 Krankenhäuser", 1870, N, "approx", N, "Federal Statistical Office", False),
+    ],
+    "moselblatt-20250925-trinkwasser-keime.txt": [
+        ("etwa 40.000 Menschen", 40000, N, "approx", "people", "Stadtwerke Trier", False),
+        ("fünf Stadtteilen", 5, N, "exact", N, "Stadtwerke Trier", False),
+        ("18 Proben", 18, N, "exact", N, "health department", False),
+        ("mehr als 1.100 Anrufe", 1100, N, "more_than", "calls", "Stadt Trier", False),
+        ("vier Ausgabestellen", 4, N, "exact", N, "Stadt Trier", False),
+        ("Rund 25 Mitarbeitende", 25, N, "approx", N, "Stadt Trier", False),
+        ("zwei Kliniken", 2, N, "exact", N, N, False),
+        ("320 Patienten", 320, N, "exact", "patients", "Brüderkrankenhaus Trier", False),
+        ("weiterer 30 Proben", 30, N, "exact", N, "Stadtwerke Trier", False),
+        ("12.000 Haushalte", 12000, N, "exact", N, N, False),
+    ],
+}
+
+
 def claim(row):
     if row[0] == "T":
         _, text, date, gran, entity, source, hedged = row
@@ -410,7 +476,8 @@ def claim(row):
 def main() -> None:
     here = Path(__file__).resolve().parent.parent
     manifest = {r["path"]: r for r in csv.DictReader((here / "manifest.csv").open(encoding="utf-8"))}
-    assert set(manifest) == set(GOLD) | set(GOLD_TEST2), set(manifest) ^ (set(GOLD) | set(GOLD_TEST2))
+    every = set(GOLD) | set(GOLD_TEST2) | set(GOLD_DEV3)
+    assert set(manifest) == every, set(manifest) ^ every
     lines = {"dev": [], "test": []}
     out = []
     for lang in ("de", "en"):
@@ -420,6 +487,10 @@ def main() -> None:
             line = json.dumps(rec, ensure_ascii=False)
             out.append(line)
             lines["test" if i % 3 == 2 else "dev"].append(line)
+    for p, rows in sorted(GOLD_DEV3.items()):
+        rec = {"article": p, "url": manifest[p]["url"], "language": manifest[p]["language"],
+               "claims": [claim(c) for c in rows]}
+        lines["dev"].append(json.dumps(rec, ensure_ascii=False))
     for name, ls in (("gold", out), ("gold-dev", lines["dev"]), ("gold-test", lines["test"])):
         (here / f"{name}.jsonl").write_text("\n".join(ls) + "\n", encoding="utf-8")
         print(name, len(ls), "articles", sum(len(json.loads(x)["claims"]) for x in ls), "claims")
