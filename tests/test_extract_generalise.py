@@ -62,23 +62,23 @@ def test_dev_split_at_its_floors(run_dir: Path, tmp_path: Path) -> None:
     assert m["de"]["source_accuracy"] >= FLOORS["generalise_dev_de_source_accuracy"], m["de"]
 
 
-def test_test_split_at_its_floors(run_dir: Path, tmp_path: Path) -> None:
-    m = _metrics(run_dir, "test", tmp_path)["all"]
-    assert m["articles"] == 7, m
-    assert m["precision"] >= FLOORS["generalise_test_claim_precision"], m
-    assert m["recall"] >= FLOORS["generalise_test_claim_recall"], m
-    assert m["source_accuracy"] >= FLOORS["generalise_test_source_accuracy"], m
-    assert m["hedged_accuracy"] >= FLOORS["generalise_test_hedged_accuracy"], m
-
-
-def test_test2_split_at_its_floors(run_dir: Path, tmp_path: Path) -> None:
-    """gold-test2.jsonl: 10 German texts written blind before the quality-de2 rules (README)."""
-    m = _metrics(run_dir, "test2", tmp_path)["all"]
-    assert m["articles"] == 10, m
-    assert m["precision"] >= FLOORS["generalise_test2_claim_precision"], m
-    assert m["recall"] >= FLOORS["generalise_test2_claim_recall"], m
-    assert m["source_accuracy"] >= FLOORS["generalise_test2_source_accuracy"], m
-    assert m["hedged_accuracy"] >= FLOORS["generalise_test2_hedged_accuracy"], m
+@pytest.mark.parametrize(
+    ("split", "articles"),
+    [
+        ("test", 7),
+        ("test2", 10),  # gold-test2.jsonl: 10 German texts written blind before quality-de2 (README)
+    ],
+)
+def test_test_splits_at_their_floors(run_dir: Path, tmp_path: Path, split: str, articles: int) -> None:
+    m = _metrics(run_dir, split, tmp_path)["all"]
+    assert m["articles"] == articles, m
+    for key, metric in (
+        ("claim_precision", "precision"),
+        ("claim_recall", "recall"),
+        ("source_accuracy", "source_accuracy"),
+        ("hedged_accuracy", "hedged_accuracy"),
+    ):
+        assert m[metric] >= FLOORS[f"generalise_{split}_{key}"], (key, m)
 
 
 def test_newsroom_staff_line_is_chrome(run_dir: Path) -> None:
