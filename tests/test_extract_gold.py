@@ -27,6 +27,15 @@ def metrics(demo_dataset: Path, tmp_path_factory: pytest.TempPathFactory) -> dic
     return json.loads(out.read_text(encoding="utf-8"))["extract"]
 
 
+def _seed_line() -> dict:
+    """The dev gold line of the seed (a fresh copy: tests change it)."""
+    return next(
+        json.loads(line)
+        for line in (GOLD / "dev-de.jsonl").read_text().splitlines()
+        if line.strip() and json.loads(line)["article"].startswith("seed/")
+    )
+
+
 def test_every_gold_article_is_found(metrics: dict) -> None:
     n_lines = sum(1 for f in GOLD.glob("*.jsonl") for line in f.read_text().splitlines() if line.strip())
     assert metrics["all"]["articles"] == n_lines
@@ -56,11 +65,7 @@ def test_evaluate_rejects_malformed_gold(tmp_path: Path, demo_dataset: Path) -> 
 
 def test_gold_sources_resolve_through_aliases(tmp_path: Path, demo_dataset: Path) -> None:
     """Gold written by others with any alias of a source scores the same as with the canonical name."""
-    seed_line = next(
-        json.loads(line)
-        for line in (GOLD / "dev-de.jsonl").read_text().splitlines()
-        if line.strip() and json.loads(line)["article"].startswith("seed/")
-    )
+    seed_line = _seed_line()
     for c in seed_line["claims"]:
         c["source"] = {
             "National Intelligence Service": "südkoreanischer Geheimdienst",
@@ -84,11 +89,7 @@ def test_gold_sources_resolve_through_aliases(tmp_path: Path, demo_dataset: Path
 )
 def test_gold_articles_are_found_by_url_variants(tmp_path: Path, demo_dataset: Path, variant) -> None:
     """Gold by others names the seed by its URL as a browser shows it, or by a path under another root."""
-    seed_line = next(
-        json.loads(line)
-        for line in (GOLD / "dev-de.jsonl").read_text().splitlines()
-        if line.strip() and json.loads(line)["article"].startswith("seed/")
-    )
+    seed_line = _seed_line()
     line = {**{k: v for k, v in seed_line.items() if k not in ("article", "url")}, **variant(seed_line)}
     g = tmp_path / "variant.jsonl"
     g.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -100,11 +101,7 @@ def test_gold_articles_are_found_by_url_variants(tmp_path: Path, demo_dataset: P
 
 def test_gold_by_others_with_month_dates_and_bad_values(tmp_path: Path, demo_dataset: Path) -> None:
     """A time claim dated "2024-11" scores like "2024-11-01"; a value written as text is a clear error."""
-    seed_line = next(
-        json.loads(line)
-        for line in (GOLD / "dev-de.jsonl").read_text().splitlines()
-        if line.strip() and json.loads(line)["article"].startswith("seed/")
-    )
+    seed_line = _seed_line()
     for c in seed_line["claims"]:
         if c["claim_type"] == "time":
             c["claim_date"] = c["claim_date"][:7]
