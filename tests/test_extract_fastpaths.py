@@ -212,6 +212,5 @@ def test_pcre2_scans_find_what_re_finds(code: str, texts: list[str]) -> None:
 def test_pcre2_source_rewrites_only_big_z() -> None:
     assert pcre2_source(r"a\Z") == r"a\z"
     assert pcre2_source(r"a\\Z") == r"a\\Z"  # an escaped backslash before a literal Z
-    assert Scan(re.compile(r"\d+\Z")).finditer("12\n") is not None
     assert [m.span() for m in Scan(re.compile(r"\d+\Z")).finditer("12\n")] == []
     assert [m.span() for m in Scan(re.compile(r"\d+\Z")).finditer("x 12")] == [(2, 4)]

@@ -203,6 +203,7 @@ def do_extract(parse_dir: Path, out: Path, params_path: Path) -> None:
     from newsclaims import extract as ex
     from newsclaims import io
     from newsclaims import schema as sch
+    from newsclaims.lexicon_lang import available_languages
     from newsclaims.params import section
 
     params = section(ex.Params, "extract", params_path)
@@ -214,9 +215,10 @@ def do_extract(parse_dir: Path, out: Path, params_path: Path) -> None:
     missing = [c for c in ex.ARTICLE_COLUMNS if c not in cols]
     if missing:
         raise UserError(f"{src} lacks columns {missing}: it is not an articles table of `newsclaims parse`")
-    ids = pl.read_parquet(src, columns=["article_id"])["article_id"]
-    langs = pl.read_parquet(src, columns=["language"])["language"].fill_null(ex.FALLBACK_LANGUAGE)
-    known = langs.map_elements(ex.has_lexicon, return_dtype=pl.Boolean)
+    keys = pl.read_parquet(src, columns=["article_id", "language"])
+    ids = keys["article_id"]
+    langs = keys["language"].fill_null(ex.FALLBACK_LANGUAGE)
+    known = langs.is_in(available_languages())  # vectorised: has_lexicon per row would be a Python call
     skipped = langs.filter(~known).value_counts().sort(["count", "language"], descending=[True, False])
     if skipped.height:
         log(
