@@ -68,6 +68,7 @@ class Mention:
     source_id: str
     mention_type: str  # name | role | pronoun | unknown
     text: str
+    name: str | None = None  # an unknown source's name in its base form, when it differs from ``text``
 
 
 @dataclass
@@ -167,6 +168,12 @@ def _alias_regex(alias: str, inflect: bool) -> str:
                         stem = t[: -len(end)]
                         break
                 parts.append(re.escape(stem) + NOUN_ENDINGS)
+                continue
+            if not last and t[:1].isupper() and toks[i + 1][:1].islower() and t[-1:] not in "ersn":
+                # the head noun before a post-modifier takes the case ending ("des Bundesamts für
+                # Migration", "des Gesundheitsministeriums in Gaza"); adjectives and nouns ending like
+                # an inflected form ("Deutsche", "Vorsitzender") keep the adjective rule below
+                parts.append(re.escape(t) + NOUN_ENDINGS)
                 continue
             if not last or t[:1].islower():
                 stem = t
@@ -615,6 +622,23 @@ def unknown_source(
             return m
     if side in ("before", "either"):
         m = _read_name(text, s_start, cue.start, lang, forward=False)
+        own = _own_words()
+        if m is not None and side == "before" and own is not None and own.search(cue.text):
+            prep = _rules(lang.code)["object_before"]
+            if prep is not None and prep.search(text, max(s_start, m.start - 12), m.start):
+                # "Das Institut befragte am Wahltag nach eigenen Angaben ...": the noun before the cue is
+                # a preposition's object; the own figures are the subject's, which opens the clause
+                cs = max(s_start, *(text.rfind(p, s_start, cue.start) + 1 for p in ",;:"))
+                subj = _read_name(text, cs, cue.start, lang, forward=True)
+                lead = text[cs : subj.start].split() if subj is not None else []
+                # only a subject the clause opens with its article ("Das Institut"), no sentence adverb
+                if (
+                    subj is not None
+                    and subj.end <= m.start
+                    and len(lead) == 1
+                    and lead[0].lower() in _definite(lang.code)
+                ):
+                    return subj
         if side == "either" and (m is None or m.end < cue.start - 1 or " " not in m.text):
             sp = read_speaker_noun(text, cue, lang, s_start)
             if sp is not None:
@@ -716,7 +740,44 @@ def _read_name(text: str, start: int, end: int, lang: Lang, forward: bool) -> Me
         s = picked[cut].start()
         name = text[s:e]
     s, name = strip_titles(text, s, name, lang)
-    return Mention(s, e, unknown_id(name), "unknown", name)
+    base = base_form(text, s, name, lang)
+    return Mention(s, e, unknown_id(base), "unknown", name, base if base != name else None)
+
+
+def base_form(text: str, s: int, name: str, lang: Lang) -> str:
+    """An unknown source's name in the nominative: after a genitive or dative determiner (lexicon
+    ``attribution.oblique_before``: "des Bundesgerichtshofs", "von Helfern") the nouns of the name drop
+    their case ending, by simplemma's lemma where that only cuts an ending (``oblique_endings``):
+    "Bundesgerichtshofs" -> "Bundesgerichtshof", "Helfern" -> "Helfer"; adjectives and words the lemma
+    would rewrite stay. One source then has one id in every case it is cited in."""
+    ob = _oblique(lang.code)
+    if ob is None:
+        return name
+    words, endings = ob
+    prev = text[max(0, s - 12) : s].split()
+    if not prev or prev[-1].lower() not in words:
+        return name
+    from newsclaims.entities import lemma
+
+    out = []
+    for w in name.split(" "):
+        if w[:1].isupper() and not w.isupper() and len(w) > 4:
+            lm = lemma(w, lang.code)
+            if lm and lm[:1].isupper() and w.startswith(lm) and w[len(lm) :] in endings:
+                w = lm
+        out.append(w)
+    return " ".join(out)
+
+
+@functools.cache
+def _oblique(code: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    from newsclaims.lexicon_lang import load
+
+    a = load(code).raw.get("attribution") or {}
+    words = frozenset(str(x).lower() for x in a.get("oblique_before") or [])
+    if not words:
+        return None
+    return words, frozenset(str(x) for x in a.get("oblique_endings") or [])
 
 
 @functools.cache
@@ -736,6 +797,9 @@ def _rules(code: str) -> dict[str, re.Pattern[str] | None]:
         "spokesperson": rx("spokesperson_words", r"(?:{})"),
         "own": rx("own_words", r"\b(?:{})\b"),
         "topic_shift": rx("topic_shift", r"\W*(?:{})\b"),
+        "report_basis": rx("report_basis", r"\b(?:{})\b"),
+        "possessive": rx("possessive_pronouns", r"(?:{})"),
+        "object_before": rx("prepositions", r"(?<![\w-])(?:{})\s+(?:\w+\s+)?$"),
         "clause_verb": rx("clause_verbs", r"\s+(?:{})\b"),
         "clause_owner": rx("clause_owners", r"(?:{})"),
         "group_before": rx("group_nouns", r"\b(?:the|its|their)\s+(?:[\w-]+\s+)?(?:{})\s*,?\s*$"),
@@ -967,7 +1031,7 @@ def full_name_before(text: str, m: Mention, lang: Lang) -> Mention | None:
 def unknown_source_row(m: Mention) -> Source:
     return Source(
         source_id=m.source_id,
-        name=m.text,
+        name=m.name or m.text,
         source_type="other",
         country=None,
         wikidata_qid=None,

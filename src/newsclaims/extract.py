@@ -58,6 +58,10 @@ class _OrgRx:
     name_noun: re.Pattern[str] | None  # nouns that are part of the name ("Landkreis Oder-Spree")
     intro: re.Pattern[str]  # "<Noun> <Name>" or a bare capitalised noun, group 1 the noun, 2 the name
     definite: re.Pattern[str]  # "der Landkreis", "des Flughafens BER": group 1 the noun, 2 an optional name
+    # "<Name>-<noun>" ("der Volkswagen-Konzern"): group 1 the name, group 2 the noun
+    name_compound: re.Pattern[str]
+    # compounds that are names of their own ("das Umweltministerium", "das Landeskriminalamt")
+    own_name: re.Pattern[str] | None
 
 
 def _org_base(rx: _OrgRx, noun: str) -> str:
@@ -82,6 +86,7 @@ def _org_rx(code: str) -> _OrgRx | None:
     )
     alt = "|".join(sorted({str(x) for v in by_class.values() for x in v}, key=len, reverse=True))
     nn = [str(x) for x in att.get("organisation_name_nouns") or []]
+    own = [str(x) for x in att.get("organisation_compound_names") or []]
     arts = "|".join(re.escape(a) for a in load(code).raw["attribution"].get("definite_articles") or [])
     return _OrgRx(
         classes,
@@ -89,7 +94,8 @@ def _org_rx(code: str) -> _OrgRx | None:
         re.compile(
             r"(?<![\w-])(?=[A-ZÄÖÜ])((?i:"
             + alt
-            + r"))(?:[ \t]+("
+            + gen
+            + r")(?:[ \t]+("
             + _NAME
             + r"))?(?=[ \t]+[a-zäöüß]|[,.;:!?)\s])"
         ),
@@ -97,6 +103,8 @@ def _org_rx(code: str) -> _OrgRx | None:
             r"(?<![\w-])(?i:" + arts + r")[ \t]+(?=[A-ZÄÖÜ])((?i:" + alt + gen + r")(?![\w-])"
             r"(?:[ \t]+(" + _NAME + r")(?=[ \t]+[a-zäöüß]|[,.;:!?)\s]))?"
         ),
+        re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w&]*(?:-[A-ZÄÖÜ][\w&]*)*)-((?i:" + alt + gen + r")(?![\w-])"),
+        re.compile(r"(?i:" + "|".join(own) + gen) if own else None,
     )
 
 
@@ -191,6 +199,7 @@ class _Field:
         self._own: dict[int, _Attr | None] = {}
         self._res: dict[int, _Attr] = {}
         self._pronoun_mentions: list[Mention] = []
+        self._person_pos: dict[str, int] = {}
         by_sent: dict[int, list[tuple[str, Any]]] = {}
         for n in nums:
             by_sent.setdefault(self._sent_of(n.num_start), []).append(("quantity", n))
@@ -412,6 +421,13 @@ class _Field:
             ps = attribution.pronoun_before_or_after(self.text, c, self.lang)
             if ps:
                 person = self._last_person(s, i)
+                poss = attribution._rules(self.lang.code)["possessive"]
+                if poss is not None and poss.fullmatch(self.text, ps[0], ps[1]):
+                    # "Nach seinen Angaben", "nach ihrer Einschätzung": a possessive also refers to an
+                    # organisation; the last source that spoke, when it spoke after the last person named
+                    sp = self._last_speaker(i)
+                    if sp is not None and (person is None or sp[1] > self._person_pos.get(person, -1)):
+                        person = sp[0]
                 if person:
                     pm = Mention(ps[0], ps[1], person, "pronoun", self.text[ps[0] : ps[1]])
                     self._pronoun_mentions.append(pm)
@@ -440,13 +456,23 @@ class _Field:
                 and not self._org_name(om.text)
             ):
                 cands.append(om)
-        if not any(attribution.is_person(m.source_id) for m in cands):
-            # last resort (a regex over the sentences before): a person named with a title, cue or not
-            cands += attribution.titled_people(self.text, lo, s, self.lang)
+        # a person named with a title stands anywhere before ("GDL-Chef Claus Weselsky verteidigte ..."):
+        # the nearest person wins, whether named at a cue or not
+        cands += attribution.titled_people(self.text, lo, s, self.lang)
         cands.sort(key=lambda m: m.start)
         for m in reversed(cands):
             if attribution.is_person(m.source_id):
+                self._person_pos[m.source_id] = m.start
                 return m.source_id
+        return None
+
+    def _last_speaker(self, i: int) -> tuple[str, int] | None:
+        """The source of the nearest attributed sentence before ``i`` (BACKREF_SENTENCES) and where its
+        mention stands."""
+        for j in range(i - 1, max(-1, i - 1 - attribution.BACKREF_SENTENCES), -1):
+            a = self._attr(j)
+            if a.source_id:
+                return a.source_id, (a.mention.start if a.mention is not None else self.sents[j][0])
         return None
 
     def _attr(self, i: int) -> _Attr:
@@ -475,8 +501,13 @@ class _Field:
                     # a sentence that opens a quotation continues the speaker before ('"...," he said. "...')
                     or sent.lstrip()[:1] in self._open_quotes
                 )
-                shift = attribution._rules(self.lang.code)["topic_shift"]
-                if reported and not (shift is not None and shift.match(sent)):
+                rules = attribution._rules(self.lang.code)
+                shift, basis = rules["topic_shift"], rules["report_basis"]
+                if (
+                    reported
+                    and not (shift is not None and shift.match(sent))
+                    and not (basis is not None and basis.search(sent))
+                ):
                     prev = self._attr(i - 1)
                     if prev.source_id:
                         res = _Attr(prev.source_id, prev.mention, prev.cue, prev.cue_kind, carried=True)
@@ -505,8 +536,20 @@ class _Field:
             if m.group(2):
                 return self._org_named(rx, m.group(1), m.group(2), m.start(1), m.end())
             ant = self._org_antecedent(i, rx, m.group(1), m.start(1), m.end(1))
+            if ant is None:
+                ant = self._last_org_speaker(i, m.group(1), m.start(1), m.end(1))
             if ant is not None:
                 return ant
+        return None
+
+    def _last_org_speaker(self, i: int, noun: str, start: int, end: int) -> Mention | None:
+        """A definite organisation noun the text never introduced with a name ("Laut einer Befragung von
+        Infratest dimap ... Das Institut befragte ..."): the organisation that spoke last, within the
+        sentences a pronoun reaches back (the English group nouns resolve so too, _group_attr)."""
+        for j in range(i - 1, max(-1, i - 1 - attribution.BACKREF_SENTENCES), -1):
+            a = self._attr(j)
+            if a.source_id and attribution.org_like(a.source_id, a.mention.text if a.mention else None):
+                return Mention(start, end, a.source_id, "role", noun)
         return None
 
     def _org_name(self, name: str) -> bool:
@@ -535,10 +578,26 @@ class _Field:
         if cls is None:
             return None
         lo = self.sents[max(0, i - ORG_BACK_SENTENCES)][0]
-        for m in reversed(list(rx.intro.finditer(self.text, lo, start))):
-            head = m.group(1)
+        base = _org_base(rx, noun)
+        intros = [(m.start(), m, None) for m in rx.intro.finditer(self.text, lo, start)]
+        intros += [(m.start(), None, m) for m in rx.name_compound.finditer(self.text, lo, start)]
+        intros.sort(key=lambda x: x[0])
+        for _pos, m, nc in reversed(intros):
+            if nc is not None:
+                # "der Volkswagen-Konzern" -> "der Konzern": the name before the hyphen, same noun only
+                # ("die Hilfsorganisation" is not the "UN-Flüchtlingshilfswerk" named in between)
+                if _org_base(rx, nc.group(2)).lower() == base.lower():
+                    return self._org_named(rx, _org_base(rx, nc.group(2)), nc.group(1), start, end)
+                continue
+            head = _org_base(rx, m.group(1))
             if not cls.fullmatch(head):
                 continue
+            if head.lower() == base.lower() or head.lower().endswith(base.lower()):
+                # the same noun was part of a registry name ("Das von der Hamas kontrollierte
+                # Gesundheitsministerium ... nach Angaben des Gesundheitsministeriums")
+                rm = next((r for r in self.reg_mentions if r.start <= m.start(1) < r.end), None)
+                if rm is not None:
+                    return Mention(start, end, rm.source_id, "role", head)
             if m.group(2):
                 found = self._org_named(rx, head, m.group(2), start, end)
                 if found is not None:
@@ -548,9 +607,22 @@ class _Field:
             rm = attribution.resolve_read(Mention(start, end, "", "unknown", head), self.lang, [])
             if rm.source_id and rm.mention_type == "name":
                 return Mention(start, end, rm.source_id, "role", head)
-            stem = _org_base(rx, noun).lower()
+            stem = base.lower()
             if head.lower() != stem and head.lower().endswith(stem):
                 return Mention(start, end, attribution.unknown_id(head), "unknown", head)
+            if rx.own_name is not None and rx.own_name.fullmatch(head):
+                # "Das Bundesamt für Sicherheit in der Informationstechnik warnt ... der Behörde": a body
+                # of the class named by a compound of its own, with what follows it in the name
+                nm = attribution._read_name(self.text, m.start(1), m.end(1) + 80, self.lang, forward=True)
+                label = nm.text if nm is not None and nm.start == m.start(1) else head
+                return Mention(start, end, attribution.unknown_id(label), "unknown", label)
+        if rx.own_name is not None and rx.own_name.fullmatch(noun):
+            # a compound that names the body itself, introduced at this cue ("registrierte das
+            # Umweltministerium in Potsdam 252 Waldbrände"): the registry's, else a new source
+            rm = attribution.resolve_read(Mention(start, end, "", "unknown", base), self.lang, [])
+            if rm.source_id and rm.mention_type == "name":
+                return Mention(start, end, rm.source_id, "role", base)
+            return Mention(start, end, attribution.unknown_id(base), "unknown", base)
         return None
 
     def _company_antecedent(self, i: int, raw: Mention) -> Mention | None:

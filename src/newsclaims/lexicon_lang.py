@@ -345,6 +345,7 @@ class Lang:
     furniture_no_at_re: Scan
     # sentences
     abbreviations: frozenset[str]
+    split_after_re: re.Pattern[str] | None
     # dates
     months: dict[str, int]
     ambiguous_months: frozenset[str]
@@ -416,6 +417,15 @@ def entities_table() -> dict[str, dict[str, str]]:
 
 def _strs(x: Any) -> list[str]:
     return [str(i) for i in (x or [])]
+
+
+def _split_after_re(words: list[str]) -> re.Pattern[str] | None:
+    """A full stop after one of ``words`` (whole word) and a space before a capitalised word: the end of
+    a sentence the segmenter missed. The match ends at the full stop."""
+    if not words:
+        return None
+    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alt})\.(?= +[A-ZÄÖÜ])")
 
 
 @functools.cache
@@ -586,6 +596,7 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
         furniture_re=furniture_re,
         furniture_no_at_re=furniture_no_at_re,
         abbreviations=frozenset(x.lower() for x in _strs((d.get("sentences") or {}).get("abbreviations"))),
+        split_after_re=_split_after_re(_strs((d.get("sentences") or {}).get("split_after"))),
         months=months,
         ambiguous_months=frozenset(_strs(dd.get("ambiguous_months"))),
         weekdays=weekdays,

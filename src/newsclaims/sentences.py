@@ -98,10 +98,29 @@ def _offsets(chunk: str) -> list[tuple[int, int]]:
     return out
 
 
+def _split_missed(chunk: str, offs: list[tuple[int, int]], rx: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Split the segmenter's sentences after the words it wrongly keeps as abbreviations
+    (``sentences.split_after`` of the lexicon). One regex pass over the paragraph."""
+    cuts = [m.end() for m in rx.finditer(chunk)]
+    if not cuts:
+        return offs
+    out: list[tuple[int, int]] = []
+    for a, b in offs:
+        for c in cuts:
+            if a < c < b:
+                nxt = c + len(chunk[c:b]) - len(chunk[c:b].lstrip())
+                out.append((a, c))
+                a = nxt
+        out.append((a, b))
+    return out
+
+
 def split_span(text: str, start: int, end: int, lang: Lang) -> list[tuple[int, int]]:
     """Sentences of ``text[start:end]`` (one paragraph) as absolute (start, end) spans."""
     chunk = text[start:end]
     offs = _offsets(chunk)
+    if lang.split_after_re is not None:
+        offs = _split_missed(chunk, offs, lang.split_after_re)
     spans: list[tuple[int, int]] = []
     for a, b in offs:
         a += start
