@@ -799,6 +799,9 @@ def _rules(code: str) -> dict[str, re.Pattern[str] | None]:
         "topic_shift": rx("topic_shift", r"\W*(?:{})\b"),
         "report_basis": rx("report_basis", r"\b(?:{})\b"),
         "possessive": rx("possessive_pronouns", r"(?:{})"),
+        "source_compound": (
+            re.compile(str(a["source_compound"]), re.IGNORECASE) if a.get("source_compound") else None
+        ),
         "object_before": rx("prepositions", r"(?<![\w-])(?:{})\s+(?:\w+\s+)?$"),
         "clause_verb": rx("clause_verbs", r"\s+(?:{})\b"),
         "clause_owner": rx("clause_owners", r"(?:{})"),

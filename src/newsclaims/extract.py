@@ -62,6 +62,9 @@ class _OrgRx:
     name_compound: re.Pattern[str]
     # compounds that are names of their own ("das Umweltministerium", "das Landeskriminalamt")
     own_name: re.Pattern[str] | None
+    # nouns of one class that refer to a "<Name>-<noun>" of another noun of it ("das Unternehmen" after "dem
+    # Volkswagen-Konzern")
+    compound_class: re.Pattern[str] | None
 
 
 def _org_base(rx: _OrgRx, noun: str) -> str:
@@ -87,6 +90,7 @@ def _org_rx(code: str) -> _OrgRx | None:
     alt = "|".join(sorted({str(x) for v in by_class.values() for x in v}, key=len, reverse=True))
     nn = [str(x) for x in att.get("organisation_name_nouns") or []]
     own = [str(x) for x in att.get("organisation_compound_names") or []]
+    cc = [str(x) for c in att.get("organisation_compound_classes") or [] for x in by_class.get(c) or []]
     arts = "|".join(re.escape(a) for a in load(code).raw["attribution"].get("definite_articles") or [])
     return _OrgRx(
         classes,
@@ -105,6 +109,7 @@ def _org_rx(code: str) -> _OrgRx | None:
         ),
         re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w&]*(?:-[A-ZÄÖÜ][\w&]*)*)-((?i:" + alt + gen + r")(?![\w-])"),
         re.compile(r"(?i:" + "|".join(own) + gen) if own else None,
+        re.compile(r"(?i:" + "|".join(cc) + gen) if cc else None,
     )
 
 
@@ -289,14 +294,21 @@ class _Field:
                 ):
                     before = text[max(0, rd[1].start - 8) : rd[1].start]
                     org = self._org_ref(i, max(s, rd[1].start - 8), rd[1].end)
-                    if org is not None:
+                    comp = attribution._rules(lang.code)["source_compound"]
+                    rm: Mention | None
+                    if org is None and comp is not None and comp.fullmatch(rd[1].text):
+                        # "nach Vereinsangaben": the compound's noun names the source, else there is none
+                        rm = self._compound_source(i, rd[1], comp)
+                    elif org is not None:
                         rm = org  # "nach Angaben des Vereins": the club named before (ORG_BACK_SENTENCES)
                     elif attribution.is_spokesperson(rd[1], lang, before):
                         rm = rd[1]  # "nach Angaben einer Sprecherin": someone new
                     else:
                         rm = attribution.resolve_read(rd[1], lang, earlier, text)
                     tie = 1
-                    if (
+                    if rm is None:
+                        pass
+                    elif (
                         pg
                         and attribution.person_like(rm)
                         and attribution.is_apposition(text, pg[2].end, rm.start, lang)
@@ -542,6 +554,30 @@ class _Field:
                 return ant
         return None
 
+    def _compound_source(self, i: int, rd: Mention, comp: re.Pattern[str]) -> Mention | None:
+        """The source a cue's compound names ("Vereinsangaben" -> the club named before, "Bahnangaben" ->
+        the registry's Bahn, "Militärangaben" -> the last military source), or None."""
+        m = comp.fullmatch(rd.text)
+        earlier = [*self.reg_mentions, *self._pronoun_mentions]
+        raw = m.group(1) if m else ""
+        for noun in dict.fromkeys((raw, raw + "s")):
+            if not noun:
+                continue
+            head = noun[:1].upper() + noun[1:]
+            probe = Mention(rd.start, rd.end, "", "unknown", head)
+            rm = attribution.resolve_read(probe, self.lang, [])
+            if rm.source_id and rm.mention_type == "name":
+                return Mention(rd.start, rd.end, rm.source_id, "role", rd.text)
+            rx = _org_rx(self.lang.code)
+            if rx is not None and any(c.fullmatch(head) for c in rx.classes):
+                ant = self._org_antecedent(i, rx, head, rd.start, rd.end) or self._last_org_speaker(
+                    i, head, rd.start, rd.end
+                )
+                if ant is not None:
+                    return ant
+        rm = attribution.resolve_read(rd, self.lang, earlier)
+        return rm if rm.source_id and rm.mention_type == "role" else None
+
     def _last_org_speaker(self, i: int, noun: str, start: int, end: int) -> Mention | None:
         """A definite organisation noun the text never introduced with a name ("Laut einer Befragung von
         Infratest dimap ... Das Institut befragte ..."): the organisation that spoke last, within the
@@ -586,7 +622,12 @@ class _Field:
             if nc is not None:
                 # "der Volkswagen-Konzern" -> "der Konzern": the name before the hyphen, same noun only
                 # ("die Hilfsorganisation" is not the "UN-Flüchtlingshilfswerk" named in between)
-                if _org_base(rx, nc.group(2)).lower() == base.lower():
+                same = _org_base(rx, nc.group(2)).lower() == base.lower()
+                if same or (
+                    rx.compound_class is not None
+                    and rx.compound_class.fullmatch(noun)
+                    and rx.compound_class.fullmatch(nc.group(2))
+                ):
                     return self._org_named(rx, _org_base(rx, nc.group(2)), nc.group(1), start, end)
                 continue
             head = _org_base(rx, m.group(1))
