@@ -332,6 +332,11 @@ def _norm(s: str) -> str:
     return _SPACES.sub(" ", s.lower()).replace("’", "'")
 
 
+# a capitalised word (no sentence end, quote or bracket between) right before a number word: in languages that
+# capitalise only names, a capitalised number word after one ("Big Ten", "Final Four") is part of the name
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\"“”(\n])(?<=[\w’'] )[A-Z][\w’'-]* $")
+
+
 def is_furniture(text: str, s: int, e: int, phrase: str, value: float, lang: Lang) -> bool:
     """True when the number at [s, e) is a time, date, year, counter, ordinal, id, measure or age."""
     if lang.unit_after_re.match(text, e):
@@ -339,6 +344,12 @@ def is_furniture(text: str, s: int, e: int, phrase: str, value: float, lang: Lan
     if lang.word_before_re.search(text, max(0, s - 30), s):
         return True
     compact = phrase.strip()
+    if (
+        not lang.capitalised_nouns
+        and compact[:1].isupper()
+        and _NAME_BEFORE.search(text, max(0, s - 30), s)
+    ):
+        return True  # "the Big Ten's leading passer", "the Final Four": a capitalised number word inside a name
     if compact.isdigit():
         if len(compact) >= MAX_ID_DIGITS:
             return True
