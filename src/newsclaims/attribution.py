@@ -623,9 +623,9 @@ def unknown_source(
     if side in ("before", "either"):
         m = _read_name(text, s_start, cue.start, lang, forward=False)
         own = _own_words()
-        if m is not None and side == "before" and own is not None and own.search(cue.text):
+        if side == "before" and own is not None and own.search(cue.text):
             prep = _rules(lang.code)["object_before"]
-            if prep is not None and prep.search(text, max(s_start, m.start - 12), m.start):
+            if m is None or (prep is not None and prep.search(text, max(s_start, m.start - 12), m.start)):
                 # "Das Institut befragte am Wahltag nach eigenen Angaben ...": the noun before the cue is
                 # a preposition's object; the own figures are the subject's, which opens the clause
                 cs = max(s_start, *(text.rfind(p, s_start, cue.start) + 1 for p in ",;:"))
@@ -634,7 +634,7 @@ def unknown_source(
                 # only a subject the clause opens with its article ("Das Institut"), no sentence adverb
                 if (
                     subj is not None
-                    and subj.end <= m.start
+                    and (m is None or subj.end <= m.start)
                     and len(lead) == 1
                     and lead[0].lower() in _definite(lang.code)
                 ):
@@ -760,7 +760,10 @@ def base_form(text: str, s: int, name: str, lang: Lang) -> str:
     from newsclaims.entities import lemma
 
     out = []
-    for w in name.split(" "):
+    for k, w in enumerate(name.split(" ")):
+        if w[:1].islower():
+            out.extend(name.split(" ")[k:])  # "des Landesverbands der Tafeln": a genitive of its own after
+            break
         if w[:1].isupper() and not w.isupper() and len(w) > 4:
             lm = lemma(w, lang.code)
             if lm and lm[:1].isupper() and w.startswith(lm) and w[len(lm) :] in endings:

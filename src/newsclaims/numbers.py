@@ -344,12 +344,10 @@ def is_furniture(text: str, s: int, e: int, phrase: str, value: float, lang: Lan
     if lang.word_before_re.search(text, max(0, s - 30), s):
         return True
     compact = phrase.strip()
-    if (
-        not lang.capitalised_nouns
-        and compact[:1].isupper()
-        and _NAME_BEFORE.search(text, max(0, s - 30), s)
-    ):
-        return True  # "the Big Ten's leading passer", "the Final Four": a capitalised number word inside a name
+    if not lang.capitalised_nouns and compact[:1].isupper() and _NAME_BEFORE.search(text, max(0, s - 30), s):
+        return (
+            True  # "the Big Ten's leading passer", "the Final Four": a capitalised number word inside a name
+        )
     if compact.isdigit():
         if len(compact) >= MAX_ID_DIGITS:
             return True
