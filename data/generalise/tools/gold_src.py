@@ -1,5 +1,7 @@
 """Hand-written gold for the generalisation set, as compact rows; writes gold.jsonl, gold-dev.jsonl, gold-test.jsonl.
 
+Also gold-test2.jsonl (GOLD_TEST2) and gold-test3.jsonl (GOLD_TEST3), the blind German test sets.
+
 Each claim row: (text, value, value_high, qualifier, entity, source, hedged) for quantity claims, and
 ("T", text, claim_date, granularity, entity, source, hedged) for time claims. Written by hand from the texts in
 ../raw/ following docs/annotation.md (never from extractor output). Split rule: within each language, articles
@@ -462,6 +464,156 @@ GOLD_DEV3 = {
 }
 
 
+# Test3 (blind): 12 German texts written on 4 December 2026 by the quality-de4 session (an AI assistant) on beats
+# and outlets not in the other texts, without reading the extraction rules or any extractor output; annotated by
+# hand from the texts only. All of it is test. Written to gold-test3.jsonl only (the other gold files keep their
+# content). Daily counts ("täglich rund 18.000 Fahrzeuge", "rund 40.000 Fahrgästen an einem Werktag") are rates,
+# not claims; planned "sollen" is no hedge; an unnamed "hieß es" after an organisation's statement is that
+# organisation.
+GOLD_TEST3 = {
+    "bodenseeblatt-20250928-interboot-bilanz.txt": [
+        ("rund 71.000 Besucherinnen und Besucher", 71000, N, "approx", N, "Messe Friedrichshafen", False),
+        ("etwa 74.000 Gäste", 74000, N, "approx", N, "Messe Friedrichshafen", False),
+        ("Mehr als 450 Aussteller", 450, N, "more_than", N, N, False),
+        ("22 Ländern", 22, N, "exact", N, N, False),
+        ("über 100 Boote", 100, N, "more_than", N, N, False),
+        ("mehr als 14.000 Menschen", 14000, N, "more_than", "people", "Martin Kästle", False),
+        ("180 Ausstellern", 180, N, "exact", N, "Bundesverband Wassersportwirtschaft", False),
+        ("rund 25.000 Arbeitsplätze", 25000, N, "approx", "jobs", "Bundesverband Wassersportwirtschaft", False),
+        ("Mehrere Hundert Fans", N, N, "approx", "fans", N, False),
+        ("23 kleinere Unfälle", 23, N, "exact", N, "police", False),
+    ],
+    "bodenseeblatt-20251120-studierende-wintersemester.txt": [
+        ("rund 352.000 Frauen und Männer", 352000, N, "approx", N, "Statistisches Landesamt Baden-Württemberg", False),
+        ("etwa 3.000 weniger", 3000, N, "approx", N, "Statistisches Landesamt Baden-Württemberg", False),
+        ("knapp 47.000 junge Menschen", 47000, N, "approx", "people", "Statistisches Landesamt Baden-Württemberg", False),
+        ("mehr als 55.000 Studierende", 55000, N, "more_than", N, "Statistisches Landesamt Baden-Württemberg", False),
+        ("10.640 Studierende", 10640, N, "exact", N, "Universität Konstanz", False),
+        ("2.310 Erstsemester", 2310, N, "exact", N, "Universität Konstanz", False),
+        ("rund 4.700 Studierenden", 4700, N, "approx", N,
+         "Hochschule Konstanz für Technik, Wirtschaft und Gestaltung", False),
+        ("mehr als 1.200 Studierende", 1200, N, "more_than", N, "Studierendenwerk Seezeit", False),
+        ("rund 3.300 Plätze", 3300, N, "approx", N, "Studierendenwerk Seezeit", False),
+        ("T", "bis Ende 2027", "2027-01-01", "year", N, "Wissenschaftsministerium", False),
+        ("rund 2.000 zusätzliche Wohnheimplätze", 2000, N, "approx", N, "Wissenschaftsministerium", False),
+        ("mindestens 800 bezahlbare Zimmer", 800, N, "at_least", N, "Allgemeiner Studierendenausschuss", False),
+    ],
+    "elsterkurier-20241212-rsv-welle-sachsen.txt": [
+        ("1.284 Infektionen", 1284, N, "exact", "cases", "Landesuntersuchungsanstalt Sachsen", False),
+        ("4.960 Fälle", 4960, N, "exact", "cases", "Landesuntersuchungsanstalt Sachsen", False),
+        ("Drei Kinder", 3, N, "exact", "deaths", "Landesuntersuchungsanstalt Sachsen", False),
+        ("alle 42 Betten", 42, N, "exact", N, "Universitätsklinikum Leipzig", False),
+        ("16 Kinder", 16, N, "exact", "children", "Universitätsklinikum Leipzig", False),
+        ("Dutzende kleine Patienten", N, N, "approx", "patients", N, False),
+        ("23 Kinder", 23, N, "exact", "children", N, True),
+        ("etwa 9.500 Säuglinge", 9500, N, "approx", N, "Sozialministerium", False),
+        ("mehr als 40 Kinderarztsitze", 40, N, "more_than", N, "Berufsverband der Kinder- und Jugendärzte", False),
+        ("rund 9.000 laborbestätigte RSV-Fälle", 9000, N, "approx", "cases", "Robert Koch Institute", False),
+    ],
+    "elsterkurier-20251014-strassenbahn-lkw-unfall.txt": [
+        # "elf Menschen ..., zwei von ihnen schwer. Das teilte die Polizeidirektion Leipzig mit.": the next
+        # sentence names the source of the first
+        ("elf Menschen", 11, N, "exact", "wounded", "Leipzig police", False),
+        ("zwei von ihnen", 2, N, "exact", "wounded", "Leipzig police", False),
+        ("drei Kinder", 3, N, "exact", "children", "Leipzig police", True),
+        ("etwa 60 Fahrgäste", 60, N, "approx", "passengers", "Leipziger Verkehrsbetriebe", False),
+        ("rund 50 Einsatzkräften", 50, N, "approx", "emergency workers", N, False),
+        ("Sechs Rettungswagen", 6, N, "exact", N, "Leipzig fire brigade", False),
+        ("zwei Notärzte", 2, N, "exact", N, "Leipzig fire brigade", False),
+        ("137 Kollisionen", 137, N, "exact", N, "Leipzig police", False),
+        ("68 Menschen", 68, N, "exact", "wounded", "Leipzig police", False),
+    ],
+    "harzecho-20250211-brueckensperrung-halberstadt.txt": [
+        ("23 Spannbetonbrücken", 23, N, "exact", N, "Thomas Brandt", False),
+        ("T", "bis Ende Juni", "2025-06-01", "month", N, "Thomas Brandt", False),
+        ("rund 40 Unternehmen", 40, N, "approx", "companies", "Industrie- und Handelskammer Magdeburg", False),
+        ("mehr als 2.500 Beschäftigten", 2500, N, "more_than", "employees", "Industrie- und Handelskammer Magdeburg",
+         False),
+        ("fünf Linien", 5, N, "exact", N, "Harzer Verkehrsbetriebe", False),
+        ("zwölf Haltestellen", 12, N, "exact", N, "Harzer Verkehrsbetriebe", False),
+        ("rund 1.800 Schülerinnen und Schülern", 1800, N, "approx", N, "Harzer Verkehrsbetriebe", False),
+        ("rund 4.000 Autobahnbrücken", 4000, N, "approx", N, "Bundesverkehrsministerium", False),
+    ],
+    "harzecho-20250703-windpark-genehmigt.txt": [
+        ("neun Anlagen", 9, N, "exact", N, N, False),
+        ("rund 60.000 Haushalte", 60000, N, "approx", N, "Elbwind Energie", False),
+        ("T", "Bis Ende 2027", "2027-01-01", "year", N, "Katrin Oelze", False),
+        ("alle neun Anlagen", 9, N, "exact", N, "Katrin Oelze", False),
+        ("mehr als 1.300 Bürgerinnen und Bürger", 1300, N, "more_than", N, N, False),
+        ("acht Brutpaare", 8, N, "exact", N, "Uwe Berndt", False),
+        ("rund 2.900 Windräder", 2900, N, "approx", N, "Fachagentur Wind und Solar", False),
+        ("41 neue Anlagen", 41, N, "exact", N, "Bundesverband Windenergie", False),
+    ],
+    "neckarbote-20250318-rueckruf-blutdrucksenker.txt": [
+        ("14 Chargen", 14, N, "exact", N, "Bundesinstitut für Arzneimittel und Medizinprodukte", False),
+        ("rund 9.000 Apotheken", 9000, N, "approx", N, "Donautal Pharma", False),
+        ("etwa 420.000 Packungen", 420000, N, "approx", N, "Donautal Pharma", False),
+        ("Dutzende verunsicherte Kunden", N, N, "approx", N, "Bundesvereinigung Deutscher Apothekerverbände", False),
+        ("rund 900.000 Menschen", 900000, N, "approx", "people", "Krankenkassen", False),
+        ("rund 1.100 Mitarbeiterinnen und Mitarbeiter", 1100, N, "approx", "employees", "Donautal Pharma", False),
+        ("zwei Standorten", 2, N, "exact", N, "Donautal Pharma", False),
+        ("T", "Bis Ende April", "2025-04-01", "month", N, "Donautal Pharma", False),
+        ("rund 300.000 Packungen", 300000, N, "approx", N, "Donautal Pharma", False),
+    ],
+    "neckarbote-20250522-containerdorf-gemeinderat.txt": [
+        ("rund 150 Bürgerinnen und Bürger", 150, N, "approx", N, N, False),
+        ("bis zu 180 Menschen", 180, N, "at_most", "people", N, False),
+        ("weitere 1.200 Geflüchtete", 1200, N, "exact", "refugees", "Landkreis Esslingen", False),
+        ("94 Geflüchtete", 94, N, "exact", "refugees", "Andreas Kübler", False),
+        ("mehr als 2.000 Unterschriften", 2000, N, "more_than", N, "Bürgerinitiative Lebenswertes Wendlingen", False),
+        ("zwölf", 12, N, "exact", "seats", N, False),
+        ("26 Sitze", 26, N, "exact", "seats", N, False),
+        ("zwei alternative Grundstücke", 2, N, "exact", N, N, False),
+        ("T", "Bis Ende September", "2025-09-01", "month", N, "Landkreis Esslingen", False),
+        ("ersten 60 Bewohnerinnen und Bewohner", 60, N, "exact", N, "Landkreis Esslingen", False),
+    ],
+    "pegnitzbote-20250109-tiergarten-inventur.txt": [
+        ("3.142 Tiere", 3142, N, "exact", N, "Tiergarten Nürnberg", False),
+        ("3.018 Tiere", 3018, N, "exact", N, N, False),
+        ("mehr als 300 Jungtiere", 300, N, "more_than", N, "Lorenz Pfister", False),
+        ("zwei Eisbärenzwillinge", 2, N, "exact", N, N, False),
+        ("etwa 1.500 Fische", 1500, N, "approx", N, "Tiergarten Nürnberg", False),
+        ("zwei Seekühe", 2, N, "exact", N, N, False),
+        ("14 Tiere", 14, N, "exact", N, "Tiergarten Nürnberg", False),
+        ("rund 1,08 Millionen Menschen", 1080000, N, "approx", "people", N, False),
+        ("etwa 20.000 weniger", 20000, N, "approx", "people", N, False),
+        ("96 Tierpflegerinnen und Tierpfleger", 96, N, "exact", N, N, False),
+    ],
+    "pegnitzbote-20250702-hitzewelle-notrufe.txt": [
+        ("rund 2.300 Notrufe", 2300, N, "approx", "emergency calls", "Integrierte Leitstelle Nürnberg", False),
+        ("mehr als 1.100 Einsätzen", 1100, N, "more_than", "operations", "Integrierte Leitstelle Nürnberg", False),
+        ("17 Rettungswagen", 17, N, "exact", N, "Bayerisches Rotes Kreuz", False),
+        ("mehr als 120 Patientinnen und Patienten", 120, N, "more_than", "patients", "Klinikum Nürnberg", False),
+        ("Drei Bewohnerinnen", 3, N, "exact", N, "police", False),
+        ("knapp 31.000 Badegäste", 31000, N, "approx", N, "Stadt Nürnberg", False),
+        ("zwölf öffentlichen Gebäuden", 12, N, "exact", N, N, False),
+        ("etwa 3.000 Menschen", 3000, N, "approx", "deaths", "Robert Koch Institute", False),
+    ],
+    "ruhrblick-20250128-ueberfall-sparkasse.txt": [
+        ("zwei Tätern", 2, N, "exact", N, N, False),
+        ("vier Beschäftigte", 4, N, "exact", "employees", "Bochum police", False),
+        ("zwei Kunden", 2, N, "exact", N, "Bochum police", False),
+        ("mehr als 30 Streifenwagen", 30, N, "more_than", N, "Bochum police", False),
+        ("drei Bankfilialen", 3, N, "exact", N, N, False),
+        ("mindestens vier Männern", 4, N, "at_least", N, "anonymous officials", True),
+        ("69 Überfälle", 69, N, "exact", N, "Bundeskriminalamt", False),
+        ("mehr als 1.600", 1600, N, "more_than", N, "Bundeskriminalamt", False),
+        ("zwei Filialen", 2, N, "exact", N, "Sparkassenverband Westfalen-Lippe", False),
+    ],
+    "ruhrblick-20250902-umfrage-lehrermangel.txt": [
+        ("1.311 Schulleiterinnen und Schulleiter", 1311, N, "exact", N, N, False),
+        ("402", 402, N, "exact", N, N, False),
+        ("rund 5.400", 5400, N, "approx", "vacancies", "Schulministerium", False),
+        ("etwa 700 weniger", 700, N, "approx", "vacancies", "Schulministerium", False),
+        ("zwischen 8.000 und 10.000 Lehrkräfte", 8000, 10000, "range", N, "Martina Schöllgen", False),
+        ("mehr als 120 Stellen", 120, N, "more_than", "vacancies", N, True),
+        ("2.150 Quereinsteigerinnen und Quereinsteiger", 2150, N, "exact", N, "Schulministerium", False),
+        ("T", "Bis 2027", "2027-01-01", "year", "jobs", "Schulministerium", False),
+        ("rund 1.000 zusätzliche Stellen", 1000, N, "approx", "jobs", "Schulministerium", False),
+    ],
+}
+
+
 def claim(row):
     if row[0] == "T":
         _, text, date, gran, entity, source, hedged = row
@@ -476,7 +628,7 @@ def claim(row):
 def main() -> None:
     here = Path(__file__).resolve().parent.parent
     manifest = {r["path"]: r for r in csv.DictReader((here / "manifest.csv").open(encoding="utf-8"))}
-    every = set(GOLD) | set(GOLD_TEST2) | set(GOLD_DEV3)
+    every = set(GOLD) | set(GOLD_TEST2) | set(GOLD_DEV3) | set(GOLD_TEST3)
     assert set(manifest) == every, set(manifest) ^ every
     lines = {"dev": [], "test": []}
     out = []
@@ -501,6 +653,13 @@ def main() -> None:
     ]
     (here / "gold-test2.jsonl").write_text("\n".join(test2) + "\n", encoding="utf-8")
     print("gold-test2", len(test2), "articles", sum(len(rows) for rows in GOLD_TEST2.values()), "claims")
+    test3 = [
+        json.dumps({"article": p, "url": manifest[p]["url"], "language": manifest[p]["language"],
+                    "claims": [claim(c) for c in rows]}, ensure_ascii=False)
+        for p, rows in sorted(GOLD_TEST3.items())
+    ]
+    (here / "gold-test3.jsonl").write_text("\n".join(test3) + "\n", encoding="utf-8")
+    print("gold-test3", len(test3), "articles", sum(len(rows) for rows in GOLD_TEST3.values()), "claims")
 
 
 if __name__ == "__main__":
