@@ -48,7 +48,9 @@ def test_split_covers_the_gold_once() -> None:
     assert (
         sorted(dev + test) == sorted(all_ + dev3) and not set(dev) & set(test) and not set(all_) & set(test2)
     )
-    assert len(all_) + len(test2) + len(dev3) == len(list((SET / "raw").glob("*.txt")))
+    test3 = arts("gold-test3.jsonl")
+    assert not set(test3) & set(all_ + test2 + dev3)
+    assert len(all_) + len(test2) + len(dev3) + len(test3) == len(list((SET / "raw").glob("*.txt")))
 
 
 def test_dev_split_at_its_floors(run_dir: Path, tmp_path: Path) -> None:

@@ -336,6 +336,8 @@ def _norm(s: str) -> str:
 # capitalise only names, a capitalised number word after one ("Big Ten", "Final Four") is part of the name
 _NAME_BEFORE = re.compile(r"(?<![.!?:;\"“”(\n])(?<=[\w’'] )[A-Z][\w’'-]* $")
 
+_HYPHEN_NAME_BEFORE = re.compile(r"([A-Z][\w’']*)-$")
+
 
 def is_furniture(text: str, s: int, e: int, phrase: str, value: float, lang: Lang) -> bool:
     """True when the number at [s, e) is a time, date, year, counter, ordinal, id, measure or age."""
@@ -344,10 +346,13 @@ def is_furniture(text: str, s: int, e: int, phrase: str, value: float, lang: Lan
     if lang.word_before_re.search(text, max(0, s - 30), s):
         return True
     compact = phrase.strip()
-    if not lang.capitalised_nouns and compact[:1].isupper() and _NAME_BEFORE.search(text, max(0, s - 30), s):
-        return (
-            True  # "the Big Ten's leading passer", "the Final Four": a capitalised number word inside a name
-        )
+    if not lang.capitalised_nouns and compact[:1].isupper():
+        # "the Big Ten's leading passer", "the Final Four": a capitalised number word inside a name
+        if _NAME_BEFORE.search(text, max(0, s - 30), s):
+            return True
+        hm = _HYPHEN_NAME_BEFORE.search(text, max(0, s - 30), s) if text[s - 1 : s] == "-" else None
+        if hm and hm.group(1).lower() not in lang.words:
+            return True  # "Take-Two Interactive": a company's name, not "Twenty-Two"
     if compact.isdigit():
         if len(compact) >= MAX_ID_DIGITS:
             return True
