@@ -468,7 +468,14 @@ def _checked_read(
             if is_spokesperson(m, lang, text[max(0, m.start - 8) : m.start]):
                 return gap, m  # "The spokesperson said": speaks for an organisation (extract)
             if lang.capitalised_nouns:
-                return None  # every German noun is capitalised: one capitalised word is no name
+                # every German noun is capitalised: one capitalised word is no name, unless it is the surname
+                # of a person named in full before ("Martina Schöllgen ... sagte Schöllgen")
+                full = (
+                    full_name_before(text, m, lang)
+                    if m.end <= cue.start or text[m.end : m.end + 1] in ",.;:"
+                    else None
+                )
+                return (gap, full) if full is not None else None
             if m.start >= cue.end and not (m.end >= len(text) or text[m.end] in ",.;:"):
                 return None  # 'said Thomas is ...', 'said that Rudolph ...': the subject of what was said
             full = full_name_before(text, m, lang)
@@ -604,12 +611,18 @@ def _metonym_in_name(text: str, end: int, lang: Lang) -> bool:
 _NAME_TOKEN = re.compile(r"[\w’'.-]+")
 
 
+_VERB_ARTICLE = re.compile(r"[ \t]+[a-zäöüß]+[ \t]+(\w+)[ \t]+")
+
+
 def unknown_source(
     text: str, cue: Cue, lang: Lang, s_start: int, s_end: int, after: bool = True
 ) -> Mention | None:
     """A source the registry does not know, read from the words the cue points at (``after=False``: only
     before it)."""
     side = _side(cue)
+    poss = _rules(lang.code)["possessive"]
+    if poss is not None and poss.match(text, cue.end + 1) and text[cue.end : cue.end + 1] == " ":
+        return None  # "nach seinen Worten ist die Brücke ...": the possessive is the source (a pronoun)
     if after and side in ("after", "either", "inside"):
         seg_start = cue.end if side != "inside" else cue.start + len(cue.text.split()[0])
         seg_end = s_end if side != "inside" else cue.end
@@ -639,6 +652,14 @@ def unknown_source(
                     and lead[0].lower() in _definite(lang.code)
                 ):
                     return subj
+                if m is None and not text[cs : cue.start].strip():
+                    # "Nach eigenen Angaben verlor der Zoo ...": the cue opens the clause, the subject
+                    # follows the verb
+                    vm = _VERB_ARTICLE.match(text, cue.end)
+                    if vm and vm.group(1).lower() in _definite(lang.code):
+                        return _read_name(text, vm.end(), s_end, lang, forward=True)
+                if m is not None and " " not in m.text:
+                    return None  # "Im Vorjahr hatte sie nach eigenen Angaben": no subject by name
         if side == "either" and (m is None or m.end < cue.start - 1 or " " not in m.text):
             sp = read_speaker_noun(text, cue, lang, s_start)
             if sp is not None:
@@ -766,7 +787,9 @@ def base_form(text: str, s: int, name: str, lang: Lang) -> str:
             break
         if w[:1].isupper() and not w.isupper() and len(w) > 4:
             lm = lemma(w, lang.code)
-            if lm and lm[:1].isupper() and w.startswith(lm) and w[len(lm) :] in endings:
+            end = w[len(lm) :] if lm and w.startswith(lm) else None
+            # a plural in -n is a dative only after -er/-el ("von Helfern"); "von Krankenkassen" stays
+            if lm[:1].isupper() and end in endings and (end != "n" or lm.endswith(("er", "el"))):
                 w = lm
         out.append(w)
     return " ".join(out)
@@ -1030,6 +1053,10 @@ def full_name_before(text: str, m: Mention, lang: Lang) -> Mention | None:
         toks = toks[1:]  # "To LeBron James": the sentence's first word is no first name
     if not toks or any(t.lower().rstrip(".") in b for t in toks for b in bad):
         return None
+    if lang.capitalised_nouns:
+        toks = toks[-1:]  # German capitalises nouns: only the word right before the surname is the first name
+        if not toks or not person_like_name(f"{toks[0]} {word}"):
+            return None
     full = " ".join([*toks, word])
     return Mention(m.start, m.end, unknown_id(full), "unknown", m.text)
 

@@ -91,7 +91,11 @@ def _org_rx(code: str) -> _OrgRx | None:
     nn = [str(x) for x in att.get("organisation_name_nouns") or []]
     own = [str(x) for x in att.get("organisation_compound_names") or []]
     cc = [str(x) for c in att.get("organisation_compound_classes") or [] for x in by_class.get(c) or []]
-    arts = "|".join(re.escape(a) for a in load(code).raw["attribution"].get("definite_articles") or [])
+    att_l = load(code).raw["attribution"]
+    arts = "|".join(
+        re.escape(a)
+        for a in [*(att_l.get("definite_articles") or []), *(att_l.get("definite_contractions") or [])]
+    )
     return _OrgRx(
         classes,
         re.compile(r"(?i:" + "|".join(nn) + ")") if nn else None,
@@ -655,7 +659,7 @@ class _Field:
                 # "Das Bundesamt für Sicherheit in der Informationstechnik warnt ... der Behörde": a body
                 # of the class named by a compound of its own, with what follows it in the name
                 nm = attribution._read_name(self.text, m.start(1), m.end(1) + 80, self.lang, forward=True)
-                label = nm.text if nm is not None and nm.start == m.start(1) else head
+                label = (nm.name or nm.text) if nm is not None and nm.start == m.start(1) else head
                 return Mention(start, end, attribution.unknown_id(label), "unknown", label)
         if rx.own_name is not None and rx.own_name.fullmatch(noun):
             # a compound that names the body itself, introduced at this cue ("registrierte das
@@ -663,7 +667,10 @@ class _Field:
             rm = attribution.resolve_read(Mention(start, end, "", "unknown", base), self.lang, [])
             if rm.source_id and rm.mention_type == "name":
                 return Mention(start, end, rm.source_id, "role", base)
-            return Mention(start, end, attribution.unknown_id(base), "unknown", base)
+            # with what follows it in the name ("des Landesamts für Statistik")
+            nm = attribution._read_name(self.text, start, end + 80, self.lang, forward=True)
+            label = (nm.name or nm.text) if nm is not None and nm.start == start else base
+            return Mention(start, end, attribution.unknown_id(label), "unknown", label)
         return None
 
     def _company_antecedent(self, i: int, raw: Mention) -> Mention | None:
