@@ -214,3 +214,58 @@ def test_pcre2_source_rewrites_only_big_z() -> None:
     assert pcre2_source(r"a\\Z") == r"a\\Z"  # an escaped backslash before a literal Z
     assert [m.span() for m in Scan(re.compile(r"\d+\Z")).finditer("12\n")] == []
     assert [m.span() for m in Scan(re.compile(r"\d+\Z")).finditer("x 12")] == [(2, 4)]
+
+
+def _alias_text(code: str) -> str:
+    """Every alias, role and metonym of the registry written once in a sentence (lower case)."""
+    from newsclaims.attribution import registry
+
+    names = [
+        str(n)
+        for e in registry().raw
+        for group in ("aliases", "roles", "metonyms")
+        for n in ((e.get(group) or {}).get(code) or []) + ((e.get(group) or {}).get("en") or [])
+        if not str(n).startswith("re:")
+    ]
+    return " ".join(f"x {n} y, {n}s und der {n.split()[0]}" for n in names)
+
+
+@pytest.mark.parametrize("code", ["de", "en", "fr"])
+def test_alias_prefix_hits_lead_to_the_same_mentions(code: str, texts: list[str]) -> None:
+    """The alias dispatch with literal-lead lookaheads (``_prefix_hits``) finds the alias matches that
+    the plain trie of three-character keys, scanned window by window, finds: on whole texts, on windows
+    (also ending inside a word or an alias) and on a text holding every alias."""
+    import random
+
+    from newsclaims.attribution import _prefix_hits
+    from newsclaims.lexicon_lang import trie_regex
+
+    mf = mention_finder(code)
+    longk = sorted(k for k in mf.by_prefix if len(k) == 3)
+    short = sorted(k for k in mf.by_prefix if len(k) < 3)
+    plain = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(
+            x for x in (trie_regex(longk), "(?:" + trie_regex(short) + r")(?!\w)" if short else "") if x
+        )
+        + ")"
+    )
+
+    def found(hits) -> list[tuple]:
+        out = []
+        for w in hits:
+            m = mf.by_prefix[w.group(0)].match(low, w.start())
+            if m:
+                out.append((m.span(), m.lastgroup))
+        return sorted(out)
+
+    rnd = random.Random(7)
+    for text in [*texts, _alias_text(code)]:
+        low = lower_text(text)
+        spans = [(0, len(low))] + [
+            (a, min(len(low), a + rnd.randrange(1, 400))) for a in rnd.sample(range(len(low)), 60)
+        ]
+        for a, b in spans:
+            want = found(plain.finditer(low, a, b))
+            assert found(_prefix_hits(mf, low, [(a, b)])) == want, (a, b)
+    assert found(_prefix_hits(mf, lower_text(_alias_text(code)), None))
