@@ -206,6 +206,12 @@ def test_pcre2_scans_find_what_re_finds(code: str, texts: list[str]) -> None:
                 assert [(m.span(), m.lastgroup) for m in rx.finditer(low, a, a + 300)] == [
                     (m.span(), m.lastgroup) for m in rx.re.finditer(low, a, a + 300)
                 ]
+            # short windows of the text as written (the furniture check around each number)
+            for a in range(0, len(text), 37):
+                for n in (1, 20, 95):
+                    assert [(m.span(), m.lastgroup) for m in rx.finditer_window(text, a, a + n)] == [
+                        (m.span(), m.lastgroup) for m in rx.re.finditer(text, a, a + n)
+                    ]
     assert any(_spans(rx, lower_text(planted)) for rx in _pcre2_scans(code))
 
 
@@ -269,3 +275,19 @@ def test_alias_prefix_hits_lead_to_the_same_mentions(code: str, texts: list[str]
             want = found(plain.finditer(low, a, b))
             assert found(_prefix_hits(mf, low, [(a, b)])) == want, (a, b)
     assert found(_prefix_hits(mf, lower_text(_alias_text(code)), None))
+
+
+def test_lookbehind_reach_counts_every_character_read_before_the_start() -> None:
+    from newsclaims.rx import lookbehind_reach
+
+    assert lookbehind_reach(r"\d+") == 1  # a word boundary or line start reads one back
+    assert lookbehind_reach(r"(?<=\bthree )\d") == 7  # six characters and the boundary before them
+    assert lookbehind_reach(r"a|(?:(?<=ab)|(?<!xyz))c") == 4
+    assert lookbehind_reach(r"(?<=(?<!a)bc)x") == 4
+    text = "the three 120 and three 4500 at 12"
+    rx = Scan(re.compile(r"(?<=\bthree )\d+|(?<=\bat )\d+"))
+    for a in range(len(text)):
+        for b in range(a, len(text) + 1):
+            assert [m.span() for m in rx.finditer_window(text, a, b)] == [
+                m.span() for m in rx.re.finditer(text, a, b)
+            ]
