@@ -206,6 +206,12 @@ def test_pcre2_scans_find_what_re_finds(code: str, texts: list[str]) -> None:
                 assert [(m.span(), m.lastgroup) for m in rx.finditer(low, a, a + 300)] == [
                     (m.span(), m.lastgroup) for m in rx.re.finditer(low, a, a + 300)
                 ]
+            # short windows of the text as written (the furniture check around each number)
+            for a in range(0, len(text), 37):
+                for n in (1, 20, 95):
+                    assert [(m.span(), m.lastgroup) for m in rx.finditer_window(text, a, a + n)] == [
+                        (m.span(), m.lastgroup) for m in rx.re.finditer(text, a, a + n)
+                    ]
     assert any(_spans(rx, lower_text(planted)) for rx in _pcre2_scans(code))
 
 
@@ -214,3 +220,74 @@ def test_pcre2_source_rewrites_only_big_z() -> None:
     assert pcre2_source(r"a\\Z") == r"a\\Z"  # an escaped backslash before a literal Z
     assert [m.span() for m in Scan(re.compile(r"\d+\Z")).finditer("12\n")] == []
     assert [m.span() for m in Scan(re.compile(r"\d+\Z")).finditer("x 12")] == [(2, 4)]
+
+
+def _alias_text(code: str) -> str:
+    """Every alias, role and metonym of the registry written once in a sentence (lower case)."""
+    from newsclaims.attribution import registry
+
+    names = [
+        str(n)
+        for e in registry().raw
+        for group in ("aliases", "roles", "metonyms")
+        for n in ((e.get(group) or {}).get(code) or []) + ((e.get(group) or {}).get("en") or [])
+        if not str(n).startswith("re:")
+    ]
+    return " ".join(f"x {n} y, {n}s und der {n.split()[0]}" for n in names)
+
+
+@pytest.mark.parametrize("code", ["de", "en", "fr"])
+def test_alias_prefix_hits_lead_to_the_same_mentions(code: str, texts: list[str]) -> None:
+    """The alias dispatch with literal-lead lookaheads (``_prefix_hits``) finds the alias matches that
+    the plain trie of three-character keys, scanned window by window, finds: on whole texts, on windows
+    (also ending inside a word or an alias) and on a text holding every alias."""
+    import random
+
+    from newsclaims.attribution import _prefix_hits
+    from newsclaims.lexicon_lang import trie_regex
+
+    mf = mention_finder(code)
+    longk = sorted(k for k in mf.by_prefix if len(k) == 3)
+    short = sorted(k for k in mf.by_prefix if len(k) < 3)
+    plain = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(
+            x for x in (trie_regex(longk), "(?:" + trie_regex(short) + r")(?!\w)" if short else "") if x
+        )
+        + ")"
+    )
+
+    def found(hits) -> list[tuple]:
+        out = []
+        for w in hits:
+            m = mf.by_prefix[w.group(0)].match(low, w.start())
+            if m:
+                out.append((m.span(), m.lastgroup))
+        return sorted(out)
+
+    rnd = random.Random(7)
+    for text in [*texts, _alias_text(code)]:
+        low = lower_text(text)
+        spans = [(0, len(low))] + [
+            (a, min(len(low), a + rnd.randrange(1, 400))) for a in rnd.sample(range(len(low)), 60)
+        ]
+        for a, b in spans:
+            want = found(plain.finditer(low, a, b))
+            assert found(_prefix_hits(mf, low, [(a, b)])) == want, (a, b)
+    assert found(_prefix_hits(mf, lower_text(_alias_text(code)), None))
+
+
+def test_lookbehind_reach_counts_every_character_read_before_the_start() -> None:
+    from newsclaims.rx import lookbehind_reach
+
+    assert lookbehind_reach(r"\d+") == 1  # a word boundary or line start reads one back
+    assert lookbehind_reach(r"(?<=\bthree )\d") == 7  # six characters and the boundary before them
+    assert lookbehind_reach(r"a|(?:(?<=ab)|(?<!xyz))c") == 4
+    assert lookbehind_reach(r"(?<=(?<!a)bc)x") == 4
+    text = "the three 120 and three 4500 at 12"
+    rx = Scan(re.compile(r"(?<=\bthree )\d+|(?<=\bat )\d+"))
+    for a in range(len(text)):
+        for b in range(a, len(text) + 1):
+            assert [m.span() for m in rx.finditer_window(text, a, b)] == [
+                m.span() for m in rx.re.finditer(text, a, b)
+            ]

@@ -23,7 +23,16 @@ from typing import Any
 
 import yaml
 
-from newsclaims.lexicon_lang import Lang, _phrase, guard, lower_regex, lower_text, trie_regex
+from newsclaims.lexicon_lang import (
+    Lang,
+    _phrase,
+    guard,
+    literal_lead,
+    lower_regex,
+    lower_text,
+    tailed_trie_regex,
+    trie_regex,
+)
 from newsclaims.paths import lexicon_dir
 from newsclaims.rx import Scan, scan
 
@@ -195,7 +204,9 @@ class MentionFinder:
     groups: dict[str, tuple[str, str]]  # group name -> (source_id, mention_type)
     strict: dict[str, re.Pattern[str]]  # aliases with acronyms ("NIS", "UN") must match case too
     by_prefix: dict[str, re.Pattern[str]]  # first 3 letters of a word -> the literal aliases starting so
-    prefix_re: re.Pattern[str]  # word starts that begin like some literal alias (a trie of the prefixes)
+    prefix_re: re.Pattern[str]  # word starts that begin like some literal alias (a trie of 3-char keys
+    # with the rest of each alias's literal lead as a lookahead; scanned past a window's end: _prefix_hits)
+    short_re: re.Pattern[str] | None  # one- and two-character keys that are a whole word ("un", "eu")
     # groups of a person's one-word aliases (a surname: "Singh"): inside a longer name that is not the
     # person's ("Lakshiwnder Singh", "Singh Jabarjung") the surname is someone else (_part_of_other_name)
     surname: frozenset[str] = field(default_factory=frozenset)
@@ -236,6 +247,7 @@ def mention_finder(lang_code: str) -> MentionFinder:
         key = re.match(r"\w{1,3}", first).group(0) if literal else None
         keys[k] = None if (k in keys and keys[k] != key) else key
     by_key: dict[str, list[str]] = {}
+    tails: dict[str, list[str]] = {}  # key -> per literal alias, the literal text its matches go on with
     aliases_of = list(alias_lists.values())  # in the order of merged (same keys, same insertion order)
     for i, ((lrx, sid, mtype), spellings) in enumerate(merged.items()):
         g = f"s{i}"
@@ -244,6 +256,8 @@ def mention_finder(lang_code: str) -> MentionFinder:
         key = keys[(lrx, sid, mtype)]
         if key:
             by_key.setdefault(key, []).append(alt)
+            lead = literal_lead(lrx)
+            tails.setdefault(key, []).append(lead[len(key) :] if lead.startswith(key) else "")
         else:
             alts.append(alt)
         if all(re.search(r"(?<![\w\\])[A-Z]{2,}(?![a-z])", rx) for rx in spellings):
@@ -253,21 +267,17 @@ def mention_finder(lang_code: str) -> MentionFinder:
     pat = scan(guard(re.compile(r"(?<![\w-])(?:" + ("|".join(alts) or "(?!x)x") + r")(?![\w-])")))
     by_prefix = {k: re.compile(r"(?:" + "|".join(v) + r")(?![\w-])") for k, v in by_key.items()}
     # the key of a word is its first three word characters (fewer when the word is shorter), as
-    # a word start reads it (\\w{1,3}): a short key must end the word
-    long_keys = sorted(k for k in by_prefix if len(k) == 3)
+    # a word start reads it (\\w{1,3}): a short key must end the word. A three-character key matches only
+    # where the rest of some alias's literal lead follows (a lookahead: "the" before "alliance"), so the
+    # word starts no alias of the key can match never reach Python (~100 per 4 KB article, "the", "des",
+    # "ver"); every alias match starts with its lead, so the hits that find mentions are the same.
+    long_keys = {k: tails[k] for k in by_prefix if len(k) == 3}
     short_keys = sorted(k for k in by_prefix if len(k) < 3)
+    short = "(?:" + trie_regex(short_keys) + r")(?!\w)" if short_keys else ""
     prefix_re = re.compile(
-        r"(?<![\w-])(?:"
-        + "|".join(
-            x
-            for x in (
-                trie_regex(long_keys) if long_keys else "",
-                "(?:" + trie_regex(short_keys) + r")(?!\w)" if short_keys else "",
-            )
-            if x
-        )
-        + ")"
+        r"(?<![\w-])(?:" + "|".join(x for x in (tailed_trie_regex(long_keys), short) if x) + ")"
     )
+    short_re = re.compile(r"(?<![\w-])" + short) if short_keys else None
     surname = frozenset(
         f"s{i}"
         for i, (sid, mtype) in enumerate(groups.values())
@@ -275,16 +285,36 @@ def mention_finder(lang_code: str) -> MentionFinder:
         and reg.sources[sid].source_type in PERSON_TYPES
         and all(len(a.split()) == 1 for a in aliases_of[i])
     )
-    return MentionFinder(pat, groups, strict, by_prefix, prefix_re, surname)
+    return MentionFinder(pat, groups, strict, by_prefix, prefix_re, short_re, surname)
 
 
-def _prefix_hits(prefix_re: re.Pattern[str], low: str, windows: list[tuple[int, int]] | None):
-    """Word starts whose key (first three word characters) starts some literal alias, in the windows."""
+def _prefix_hits(
+    mf: MentionFinder, low: str, windows: list[tuple[int, int]] | None
+) -> Iterator[re.Match[str]]:
+    """Word starts whose key (first three word characters, or a shorter whole word) starts some literal
+    alias, in the windows: the hits a scan of each window alone (``finditer(low, a, b)``) finds.
+
+    The scan runs past the window's end, because the lookahead of a three-character key reads the
+    alias's lead there as the alias pattern (matched on the whole text) does; a hit counts when it ends
+    within the window. The one place the window's end changes a hit: a short key ending exactly there
+    reads the end as the end of the text (``(?!\\w)`` holds) though a word character follows, so that
+    case is matched within the window. The hits have distinct starts, so their order does not matter
+    (find_mentions sorts them)."""
     if windows is None:
-        yield from prefix_re.finditer(low)
-        return
+        windows = [(0, len(low))]
     for a, b in windows:
-        yield from prefix_re.finditer(low, a, b)
+        for w in mf.prefix_re.finditer(low, a):
+            if w.end() > b:
+                break
+            yield w
+        if mf.short_re is not None and b < len(low) and _WORD_CHAR.match(low, b):
+            for p in range(max(a, b - 2), b):
+                m = mf.short_re.match(low, p, b)
+                if m is not None and m.end() == b:
+                    yield m
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def merge_windows(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
@@ -311,7 +341,7 @@ def find_mentions(
         if windows is None
         else [m for a, b in windows for m in mf.pattern.finditer(low, a, b)]
     )
-    for w in _prefix_hits(mf.prefix_re, low, windows):
+    for w in _prefix_hits(mf, low, windows):
         m = mf.by_prefix[w.group(0)].match(low, w.start())
         if m:
             found.append(m)
@@ -365,7 +395,7 @@ def find_cues(text: str, start: int, end: int, lang: Lang, lower: str | None = N
     sides = _cue_sides(lang.code)
     out = []
     for m in lang.cue_re.finditer(low, start, end):
-        if any(a < m.end() and m.start() < b for a, b in blocked):
+        if blocked and any(a < m.end() and m.start() < b for a, b in blocked):
             continue
         idx = int((m.lastgroup or "c0")[1:])
         out.append(Cue(m.start(), m.end(), lang.cue_kinds[idx], text[m.start() : m.end()], sides[idx]))
@@ -376,14 +406,21 @@ PREP_AFTER = re.compile(r"(?i)^(?:laut|nach|according|citing|selon|d['’]après
 
 
 def _side(cue: Cue) -> str:
-    """Where the source stands relative to the cue: after ("laut X"), before ("X zufolge") or either."""
-    if cue.side:
-        return cue.side
-    t = cue.text.lower()
+    """Where the source stands relative to the cue: after ("laut X"), before ("X zufolge") or either.
+
+    Read once per cue wording (:func:`_side_of`): a field pairs each cue with its mentions and sentences
+    several times (~35 reads per 4 KB article), and cue wordings repeat across articles."""
+    return cue.side or _side_of(cue.text, cue.kind)
+
+
+@functools.lru_cache(maxsize=8192)
+def _side_of(text: str, kind: str) -> str:
+    """:func:`_side` of a cue without a lexicon side, from its text and kind alone."""
+    t = text.lower()
     own = _own_words()
     if own is not None and own.search(t):
         return "before"  # "Die Feuerwehr rückte nach eigenen Angaben ... aus": the subject before the cue
-    if cue.kind == "prep":
+    if kind == "prep":
         return "before" if t.endswith("zufolge") else "after"
     if t.startswith("wie "):
         return "inside"

@@ -64,6 +64,67 @@ def trie_regex(items: list[str] | tuple[str, ...]) -> str:
     return rx(root)
 
 
+def tailed_trie_regex(tails: dict[str, list[str]]) -> str:
+    """Regex matching each key of ``tails`` (keys of one length, as a trie of characters) where one of its
+    tails follows: the tails are a lookahead (:func:`trie_regex` of them), so a match is the key alone.
+
+    Why: the key dispatches to the patterns of the aliases that start with it; a tail (the rest of an
+    alias's literal lead, :func:`literal_lead`) rejects the word starts that only share the key ("the"
+    before anything but "alliance") before any Python code runs. A key with an empty tail matches as it
+    would without tails."""
+    if len({len(k) for k in tails}) > 1:
+        raise ValueError("tailed_trie_regex: keys of one length only")
+    root: dict[str, dict] = {}
+    for w in tails:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def tail(key: str) -> str:
+        rests = tails[key]
+        if "" in rests:
+            return ""
+        return "(?=" + trie_regex(sorted(set(rests))) + ")"
+
+    def rx(node: dict[str, dict], path: str) -> str:
+        if "" in node:
+            return tail(path)  # a leaf: keys of one length have no longer key below them
+        alts = [re.escape(ch) + rx(node[ch], path + ch) for ch in sorted(node)]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return rx(root, "") if root else ""
+
+
+def literal_lead(pattern: str) -> str:
+    """The literal text every match of ``pattern`` starts with, in the alphabet of :func:`trie_regex`
+    (" " for a run of whitespace ``\\s+``, "'" for the apostrophe class ``['’]``), up to the first other
+    element (an optional ending, a class, a group).
+
+    Why: a trie of these leads is a necessary condition for the pattern to match at a position (the trie
+    reads " " as ``\\s+`` and "'" as ``['’]``, never narrower), so it can stand in front of the pattern as
+    a filter that rejects more positions than a shorter prefix. ``""`` when the pattern does not parse."""
+    try:
+        items = _P.parse(pattern).data
+    except re.error:
+        return ""
+    out: list[str] = []
+    for op, av in items:
+        if op is _C.LITERAL:
+            out.append(chr(av))
+        elif (
+            op is _C.MAX_REPEAT
+            and av[0] >= 1
+            and list(av[2]) == [(_C.IN, [(_C.CATEGORY, _C.CATEGORY_SPACE)])]
+        ):
+            out.append(" ")
+        elif op is _C.IN and sorted(av) == [(_C.LITERAL, ord("'")), (_C.LITERAL, ord("’"))]:
+            out.append("'")
+        else:
+            break
+    return "".join(out)
+
+
 def _phrase(p: str) -> str:
     """A literal phrase where any run of spaces matches any whitespace and apostrophes match both forms."""
     out = re.escape(p)

@@ -183,7 +183,7 @@ def _furniture_hit(text: str, s: int, e: int, lang: Lang) -> bool:
     hi = min(len(text), e + FURNITURE_WINDOW)
     # without an '@' in the window the e-mail branches cannot match: same scan without them
     rx = lang.furniture_re if "@" in text[lo:hi] else lang.furniture_no_at_re
-    for m in rx.finditer(text, lo, hi):
+    for m in rx.finditer_window(text, lo, hi):
         a, b = m.span()
         if a >= e:
             return False
