@@ -291,3 +291,22 @@ def test_lookbehind_reach_counts_every_character_read_before_the_start() -> None
             assert [m.span() for m in rx.finditer_window(text, a, b)] == [
                 m.span() for m in rx.re.finditer(text, a, b)
             ]
+
+
+@pytest.mark.parametrize("code", ["de", "en"])
+def test_titled_people_finds_what_the_title_regex_finds(code: str, texts: list[str]) -> None:
+    """titled_people checks candidate words against the titles instead of running the title alternation at
+    every position: the same non-overlapping (title, name) matches as ``finditer`` of the full pattern, on
+    windows of the real texts and on a text of titles only."""
+    from newsclaims.attribution import _titled_name_re, titled_people
+
+    lang = load(code)
+    rx = _titled_name_re(code)
+    extra = (
+        "SPD-Innenpolitikerin Kathrin Bockey, Präsident Ministerin Anna Berger Müller und Dr. Jan Ohm sagten"
+    )
+    for t in [*texts, extra, "Governor Ron DeSantis and Police Chief Ed Alvarez said"]:
+        for a in range(0, len(t), 211):
+            b = min(len(t), a + 900)
+            want = [m.span(1) for m in rx.finditer(t, a, b)]
+            assert [(p.start, p.end) for p in titled_people(t, a, b, lang)] == want

@@ -904,11 +904,26 @@ def titled_people(text: str, start: int, end: int, lang: Lang) -> list[Mention]:
         return []
     reg = registry()
     out = []
-    for m in rx.finditer(text, start, end):
+    title = _rules(lang.code)["title"]
+    pos = start
+    # Why not ``rx.finditer``: the title alternation (~50 patterns, most with a ``\w*`` prefix) tried at every
+    # position cost ~0.3 ms per call. Candidates (a word before two or three capitalised words) are found
+    # first, the word is checked against the titles; the same non-overlapping matches, left to right.
+    for c in _TITLED_CAND.finditer(text, start, end):
+        if c.start() < pos or title is None or not title.fullmatch(c.group(1)):
+            continue
+        m = rx.match(text, c.start(), end)
+        if m is None:
+            continue
         name = m.group(1)
         sid = reg.by_alias.get(norm_name(name)) or unknown_id(name)
         out.append(Mention(m.start(1), m.end(1), sid, "unknown", name))
+        pos = m.end()
     return out
+
+
+# a word (a title candidate) before two capitalised words, at a word start (titled_people)
+_TITLED_CAND = re.compile(r"(?<![\w-])(?=([\w.-]+)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w’'-]+\s+[A-ZÄÖÜ])")
 
 
 def strip_titles(text: str, s: int, name: str, lang: Lang) -> tuple[int, str]:

@@ -407,6 +407,7 @@ class Lang:
     # sentences
     abbreviations: frozenset[str]
     split_after_re: re.Pattern[str] | None
+    split_after_ends: tuple[str, ...]  # "ab. ", "an. ": a paragraph without one needs no split_after pass
     # dates
     months: dict[str, int]
     ambiguous_months: frozenset[str]
@@ -658,6 +659,7 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
         furniture_no_at_re=furniture_no_at_re,
         abbreviations=frozenset(x.lower() for x in _strs((d.get("sentences") or {}).get("abbreviations"))),
         split_after_re=_split_after_re(_strs((d.get("sentences") or {}).get("split_after"))),
+        split_after_ends=tuple(f"{w}. " for w in _strs((d.get("sentences") or {}).get("split_after"))),
         months=months,
         ambiguous_months=frozenset(_strs(dd.get("ambiguous_months"))),
         weekdays=weekdays,

@@ -119,7 +119,7 @@ def split_span(text: str, start: int, end: int, lang: Lang) -> list[tuple[int, i
     """Sentences of ``text[start:end]`` (one paragraph) as absolute (start, end) spans."""
     chunk = text[start:end]
     offs = _offsets(chunk)
-    if lang.split_after_re is not None:
+    if lang.split_after_re is not None and len(offs) and any(w in chunk for w in lang.split_after_ends):
         offs = _split_missed(chunk, offs, lang.split_after_re)
     spans: list[tuple[int, int]] = []
     for a, b in offs:
