@@ -402,6 +402,7 @@ class Lang:
     # furniture
     unit_after_re: re.Pattern[str]
     word_before_re: re.Pattern[str]
+    anaphoric_re: re.Pattern[str] | None  # "the" before a number word: a set referred to (extract)
     furniture_re: Scan  # window scans: few matches, found by PCRE2 (rx.py)
     furniture_no_at_re: Scan
     # sentences
@@ -655,6 +656,11 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
         ordinal_before_re=ordinal_before_re,
         unit_after_re=unit_after_re,
         word_before_re=word_before_re,
+        anaphoric_re=(
+            re.compile(r"(?<![\w-])(?i:" + _alt(_strs(n.get("anaphoric_before"))) + r")[ \t]+$")
+            if n.get("anaphoric_before")
+            else None
+        ),
         furniture_re=furniture_re,
         furniture_no_at_re=furniture_no_at_re,
         abbreviations=frozenset(x.lower() for x in _strs((d.get("sentences") or {}).get("abbreviations"))),

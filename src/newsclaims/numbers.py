@@ -263,7 +263,7 @@ def find_numbers(
         if is_furniture(text, s, e, phrase, value, lang):
             continue
         # the furniture window last: it costs most, and the checks above are pure filters (same result)
-        if phrase[:1].isdigit() and _furniture_hit(text, s, e, lang):
+        if _furniture_hit(text, s, e, lang):
             continue
         if phrase.isdigit() and len(phrase) <= SCORE_MAX_DIGITS:
             sc = _SCORE_TAIL.match(text, e)
