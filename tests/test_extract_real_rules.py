@@ -196,7 +196,7 @@ def test_a_quotation_continues_the_speaker_before() -> None:
 
 
 def test_the_name_after_told_is_the_addressee() -> None:
-    c = run("Apple is in every company, and eight out of ten firms write apps, Cook told Benioff.")
+    c = run("Apple is in every company, and 80 firms write apps, Cook told Benioff.")
     assert set(c["source_id"].to_list()) == {"x-cook"}
     c = run("“We grow,” Tim Cook said. “There are two things you need to know,” he told Business Insider.")
     assert c["source_id"].to_list() == ["x-tim-cook"]
