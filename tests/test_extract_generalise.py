@@ -69,6 +69,7 @@ def test_dev_split_at_its_floors(run_dir: Path, tmp_path: Path) -> None:
     [
         ("test", 7),
         ("test2", 10),  # gold-test2.jsonl: 10 German texts written blind before quality-de2 (README)
+        ("test3", 12),  # gold-test3.jsonl: 12 German texts written blind by quality-de4 (README)
     ],
 )
 def test_test_splits_at_their_floors(run_dir: Path, tmp_path: Path, split: str, articles: int) -> None:

@@ -22,7 +22,7 @@ from conftest import ROOT, newsclaims
 BENCH = ROOT.parent / "shared" / "benchmarks" / "article-extraction" / "html"
 GOLD = ROOT / "data" / "gold" / "real"
 FLOORS = yaml.safe_load((ROOT / "tests" / "floors.yaml").read_text(encoding="utf-8"))["extract_real"]
-SPLITS = ("dev", "test", "test2")
+SPLITS = ("dev", "test", "test2", "test3", "test4")
 
 
 def _gold(split: str) -> list[dict]:
