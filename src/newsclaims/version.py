@@ -1,3 +1,3 @@
 """The dataset and package version lives here and only here (CITATION.cff and the release read it)."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
