@@ -48,9 +48,10 @@ def test_split_covers_the_gold_once() -> None:
     assert (
         sorted(dev + test) == sorted(all_ + dev3) and not set(dev) & set(test) and not set(all_) & set(test2)
     )
-    test3 = arts("gold-test3.jsonl")
-    assert not set(test3) & set(all_ + test2 + dev3)
-    assert len(all_) + len(test2) + len(dev3) + len(test3) == len(list((SET / "raw").glob("*.txt")))
+    test3, test4 = arts("gold-test3.jsonl"), arts("gold-test4.jsonl")
+    assert not set(test3) & set(all_ + test2 + dev3) and not set(test4) & set(all_ + test2 + dev3 + test3)
+    n = len(all_) + len(test2) + len(dev3) + len(test3) + len(test4)
+    assert n == len(list((SET / "raw").glob("*.txt")))
 
 
 def test_dev_split_at_its_floors(run_dir: Path, tmp_path: Path) -> None:
@@ -70,6 +71,7 @@ def test_dev_split_at_its_floors(run_dir: Path, tmp_path: Path) -> None:
         ("test", 7),
         ("test2", 10),  # gold-test2.jsonl: 10 German texts written blind before quality-de2 (README)
         ("test3", 12),  # gold-test3.jsonl: 12 German texts written blind by quality-de4 (README)
+        ("test4", 10),  # gold-test4.jsonl: 10 German texts written blind by quality-de5 (README), unread
     ],
 )
 def test_test_splits_at_their_floors(run_dir: Path, tmp_path: Path, split: str, articles: int) -> None:
