@@ -192,6 +192,13 @@ def _furniture_hit(text: str, s: int, e: int, lang: Lang) -> bool:
     return False
 
 
+def _words_furniture_hit(text: str, s: int, e: int, rx: re.Pattern[str]) -> bool:
+    """A number word that starts a match of the number-word furniture patterns (lexicon
+    furniture.word_patterns): one anchored match, no window scan."""
+    m = rx.match(text, s)
+    return m is not None and m.end() >= e
+
+
 def find_numbers(
     text: str, lang: Lang, masks: list[tuple[int, int]] | None = None, lower: str | None = None
 ) -> list[NumberMatch]:
@@ -263,7 +270,10 @@ def find_numbers(
         if is_furniture(text, s, e, phrase, value, lang):
             continue
         # the furniture window last: it costs most, and the checks above are pure filters (same result)
-        if _furniture_hit(text, s, e, lang):
+        if phrase[:1].isdigit():
+            if _furniture_hit(text, s, e, lang):
+                continue
+        elif (wrx := lang.furniture_words_re) is not None and _words_furniture_hit(text, s, e, wrx):
             continue
         if phrase.isdigit() and len(phrase) <= SCORE_MAX_DIGITS:
             sc = _SCORE_TAIL.match(text, e)
