@@ -108,18 +108,7 @@ class Scan:
         over every group. The scan resumes at the end of each match, as ``re`` does; should the engines
         ever disagree at a position (or a match be empty), the rest of the scan is left to ``re``."""
         end = len(string) if endpos is None else min(endpos, len(string))
-        search, match = self._pc.search, self.re.match
-        while pos < end:
-            found = search(string, pos, end)
-            if found is None:
-                return
-            at = found.start()
-            m = match(string, at, end)
-            if m is None or m.end() == at:
-                yield from self.re.finditer(string, at, end)
-                return
-            yield m
-            pos = m.end()
+        yield from self._confirmed(string, pos, end, string, 0)
 
     def finditer_window(self, string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """:meth:`finditer` over ``string[pos:endpos]`` for a short window of a long string: PCRE2 reads
@@ -135,10 +124,16 @@ class Scan:
             yield from self.finditer(string, pos, end)
             return
         base = max(0, pos - self._behind)
-        sub = string[base:end]
+        yield from self._confirmed(string, pos, end, string[base:end], base)
+
+    def _confirmed(self, string: str, pos: int, end: int, scanned: str, base: int) -> Iterator[re.Match[str]]:
+        """The scan loop of both finditers: PCRE2 searches ``scanned`` (``string[base:...]``) for the next
+        match start, ``re`` matches there on ``string``; an engine disagreement or an empty match leaves
+        the rest to ``re``."""
         search, match = self._pc.search, self.re.match
+        whole = base == 0 and scanned is string
         while pos < end:
-            found = search(sub, pos - base)
+            found = search(scanned, pos, end) if whole else search(scanned, pos - base)
             if found is None:
                 return
             at = found.start() + base
