@@ -310,3 +310,18 @@ def test_titled_people_finds_what_the_title_regex_finds(code: str, texts: list[s
             b = min(len(t), a + 900)
             want = [m.span(1) for m in rx.finditer(t, a, b)]
             assert [(p.start, p.end) for p in titled_people(t, a, b, lang)] == want
+
+
+def test_full_name_lookup_finds_what_the_regex_finds(texts: list[str]) -> None:
+    """full_name_before finds the surname with ``str.find`` and checks the words before it: the same match
+    as the one regex over the text before the mention (leftmost start, two name words where there are)."""
+    from newsclaims.attribution import _full_name_match
+
+    extra = "Director J.J. Abrams. Abrams said Tim Cook and Cook told Mr. Ed Alvarez that Alvarez-Smith left."
+    for t in [*texts, extra]:
+        for m in re.finditer(r"[A-Z][\w’'-]+", t):
+            w = m.group(0)
+            rx = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w.-]*[ \t]+){1,2})" + re.escape(w) + r"(?![\w’'-])")
+            for end in (m.start(), m.end(), len(t)):
+                want, got = rx.search(t, 0, end), _full_name_match(t, w, end)
+                assert (want.span(1) if want else None) == (got.span(1) if got else None), (w, end)

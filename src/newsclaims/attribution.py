@@ -1084,6 +1084,29 @@ def read_speaker_after(text: str, start: int, end: int, lang: Lang) -> Mention |
     return Mention(e0 - len(toks[-1]), e0, unknown_id(head), "role", toks[-1])
 
 
+_FIRST_NAMES_BEFORE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w.-]*[ \t]+){1,2})$")
+_NAME_CONT = re.compile(r"[\w’'-]")
+
+
+def _full_name_match(text: str, word: str, end: int) -> re.Match[str] | None:
+    """The first mention of ``word`` before ``end`` with one or two capitalised words right before it (the
+    match of those words). Same result as searching ``(?<!..)((?:[A-Z]...[ \t]+){1,2})word(?!..)`` over
+    ``text[:end]``, but the word is found with ``str.find`` first: that regex tried every capital letter of
+    the text (~75 us a call on German text, where every noun is capitalised)."""
+    best: re.Match[str] | None = None
+    i = text.find(word, 0, end)
+    # the leftmost start wins; at one start the regex takes two name words before one ("J.J. Abrams. Abrams"),
+    # so a later mention can still tie: mentions are read until none can start as early
+    while i >= 0 and (best is None or i - 120 <= best.start()):
+        after = i + len(word)
+        if after == end or not _NAME_CONT.match(text, after):
+            m = _FIRST_NAMES_BEFORE.search(text, max(0, i - 120), i)
+            if m is not None and (best is None or m.start() <= best.start()):
+                best = m
+        i = text.find(word, i + 1, end)
+    return best
+
+
 def full_name_before(text: str, m: Mention, lang: Lang) -> Mention | None:
     """A one-word name ("Alvarez says") that ends a longer name written earlier ("Police Chief Ed Alvarez"):
     the same person, by the full name (news writes the full name first, the surname after)."""
@@ -1092,8 +1115,7 @@ def full_name_before(text: str, m: Mention, lang: Lang) -> Mention | None:
         return None
     # first name (and a middle name or initial) right before the surname, each capitalised, no possessive;
     # the first such mention (news names a person in full first: "Tim Cook", later "Hosting Cook ...")
-    rx = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w.-]*[ \t]+){1,2})" + re.escape(word) + r"(?![\w’'-])")
-    last = rx.search(text, 0, m.start)
+    last = _full_name_match(text, word, m.start)
     if last is None:
         return None
     w = _speaker_words(lang.code)
