@@ -132,6 +132,19 @@ from test_extract_generalise_units import claims, source_of
             "x-tierpark-hellabrunn",
             id="own-figures-subject-after-verb",
         ),
+        # a spokesperson compound names the organisation before its hyphen (extract._SPOKESPERSON_OF)
+        pytest.param(
+            "Der Betrieb ruht. Betroffen seien 9.000 Fahrgäste, sagte ein KVB-Sprecher.",
+            9000,
+            "x-kvb",
+            id="spokesperson-compound",
+        ),
+        pytest.param(
+            "Rund 300 Züge fielen aus, sagte eine Bahn-Sprecherin.",
+            300,
+            "deutsche-bahn",
+            id="spokesperson-registry",
+        ),
         # new cues: "erfasste", "verwies darauf"
         pytest.param("Bei Kontrollen erfasste die Polizei 73 Verstöße.", 73, "police", id="cue-erfasste"),
     ],

@@ -819,7 +819,7 @@ def base_form(text: str, s: int, name: str, lang: Lang) -> str:
 
     out = []
     for k, w in enumerate(name.split(" ")):
-        if w[:1].islower():
+        if w[:1].islower() and out and any(x[:1].isupper() for x in out):
             out.extend(name.split(" ")[k:])  # "des Landesverbands der Tafeln": a genitive of its own after
             break
         if w[:1].isupper() and not w.isupper() and len(w) > 4:

@@ -117,6 +117,10 @@ def _org_rx(code: str) -> _OrgRx | None:
     )
 
 
+# "ein LVB-Sprecher", "ein Siemens-Sprecher": a spokesperson compound whose part before the hyphen names the
+# organisation ("Polizeisprecher", without a hyphen, is a registry role)
+_SPOKESPERSON_OF = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w&]*)-[\w]*(?i:sprecher)")
+
 ARTICLE_COLUMNS = ["article_id", "text", "captions", "language", "published_at"]
 
 
@@ -414,6 +418,13 @@ class _Field:
                 # "eine Sprecherin des Flughafens": the airport named before; else a definite organisation
                 # noun of the sentence ("rechnet der Flughafen ..., sagte die Sprecherin")
                 org = self._org_ref(i, sm.start, min(e, sm.end + 40))
+                pm = _SPOKESPERSON_OF.search(sm.text)
+                if pm is not None:
+                    # "ein LVB-Sprecher", "ein ABDA-Sprecher": the organisation's short name before the hyphen
+                    name = pm.group(1)
+                    rm = attribution.resolve_read(Mention(sm.start, sm.end, "", "unknown", name), lang, [])
+                    sid = rm.source_id if rm.source_id and rm.mention_type == "name" else None
+                    org = Mention(sm.start, sm.end, sid or attribution.unknown_id(name), "role", name)
                 if org is None and not orgs and cues:
                     org = self._org_ref(i, s, e)
                 if org is not None:
