@@ -12,8 +12,9 @@ import polars as pl
 import pytest
 
 from newsclaims import sentences
+from newsclaims.extract import Params, extract
 from newsclaims.lexicon_lang import load
-from test_extract_generalise_units import claims, source_of
+from test_extract_generalise_units import PUB, claims, source_of
 
 
 @pytest.mark.parametrize(
@@ -228,3 +229,26 @@ def test_capitalised_number_word_in_name() -> None:
 )
 def test_english_counts(text: str, values: list[float]) -> None:
     assert claims(text, "en")["value"].to_list() == values
+
+
+def test_date_before_a_possessive_is_no_deadline() -> None:
+    """ "from Thursday night's deployment window" names an event (lexicon dates.not_deadline_after); "from
+    Thursday" alone is a deadline."""
+
+    def times(text: str) -> list[str]:
+        arts = pl.DataFrame(
+            {
+                "article_id": ["a1"],
+                "text": [text],
+                "captions": [[]],
+                "language": ["en"],
+                "published_at": [PUB],
+            }
+        )
+        c = extract(arts, Params())[0]
+        return c.filter(pl.col("claim_type") == "time")["number_text"].to_list()
+
+    assert (
+        times("Some 2,000 more troops are expected to arrive from Thursday night's deployment window.") == []
+    )
+    assert times("Some 2,000 more troops are expected to arrive from Thursday.") == ["from Thursday"]

@@ -817,10 +817,11 @@ def base_form(text: str, s: int, name: str, lang: Lang) -> str:
         return name
     from newsclaims.entities import lemma
 
-    out = []
-    for k, w in enumerate(name.split(" ")):
-        if w[:1].islower() and out and any(x[:1].isupper() for x in out):
-            out.extend(name.split(" ")[k:])  # "des Landesverbands der Tafeln": a genitive of its own after
+    words = name.split(" ")
+    out: list[str] = []
+    for k, w in enumerate(words):
+        if w[:1].islower() and any(x[:1].isupper() for x in out):
+            out.extend(words[k:])  # "des Landesverbands der Tafeln": a genitive of its own after the head
             break
         if w[:1].isupper() and not w.isupper() and len(w) > 4:
             lm = lemma(w, lang.code)
@@ -961,6 +962,18 @@ def is_spokesperson(m: Mention, lang: Lang, before: str = "") -> bool:
             )
         )
     )
+
+
+def spokesperson_org(m: Mention, lang: Lang) -> str | None:
+    """ "ein LVB-Sprecher", "ein Siemens-Sprecher": a spokesperson word (lexicon spokesperson_words) whose
+    part before the hyphen is capitalised names the organisation he speaks for ("Polizeisprecher", without
+    a hyphen, is a registry role)."""
+    sp = _rules(lang.code)["spokesperson"]
+    word = m.text.split()[-1] if m.text.split() else ""
+    head, _, rest = word.partition("-")
+    if sp is None or not rest or not head[:1].isupper() or not sp.fullmatch(word):
+        return None
+    return head
 
 
 def is_apposition(text: str, a_end: int, b_start: int, lang: Lang) -> bool:

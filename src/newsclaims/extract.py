@@ -17,7 +17,7 @@ import functools
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -91,11 +91,8 @@ def _org_rx(code: str) -> _OrgRx | None:
     nn = [str(x) for x in att.get("organisation_name_nouns") or []]
     own = [str(x) for x in att.get("organisation_compound_names") or []]
     cc = [str(x) for c in att.get("organisation_compound_classes") or [] for x in by_class.get(c) or []]
-    att_l = load(code).raw["attribution"]
-    arts = "|".join(
-        re.escape(a)
-        for a in [*(att_l.get("definite_articles") or []), *(att_l.get("definite_contractions") or [])]
-    )
+    definite = [*(att.get("definite_articles") or []), *(att.get("definite_contractions") or [])]
+    arts = "|".join(re.escape(a) for a in definite)
     return _OrgRx(
         classes,
         re.compile(r"(?i:" + "|".join(nn) + ")") if nn else None,
@@ -116,10 +113,6 @@ def _org_rx(code: str) -> _OrgRx | None:
         re.compile(r"(?i:" + "|".join(cc) + gen) if cc else None,
     )
 
-
-# "ein LVB-Sprecher", "ein Siemens-Sprecher": a spokesperson compound whose part before the hyphen names the
-# organisation ("Polizeisprecher", without a hyphen, is a registry role)
-_SPOKESPERSON_OF = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w&]*)-[\w]*(?i:sprecher)")
 
 ARTICLE_COLUMNS = ["article_id", "text", "captions", "language", "published_at"]
 
@@ -197,6 +190,11 @@ def _drop_set_references(
             seen.add(n.value)
         out.append(n)
     return out
+
+
+def _org_spoke(a: _Attr) -> bool:
+    """An attribution whose source is an organisation (attribution.org_like)."""
+    return attribution.org_like(a.source_id, a.mention.text if a.mention else None)
 
 
 class _Field:
@@ -418,10 +416,9 @@ class _Field:
                 # "eine Sprecherin des Flughafens": the airport named before; else a definite organisation
                 # noun of the sentence ("rechnet der Flughafen ..., sagte die Sprecherin")
                 org = self._org_ref(i, sm.start, min(e, sm.end + 40))
-                pm = _SPOKESPERSON_OF.search(sm.text)
-                if pm is not None:
+                name = attribution.spokesperson_org(sm, lang)
+                if name is not None:
                     # "ein LVB-Sprecher", "ein ABDA-Sprecher": the organisation's short name before the hyphen
-                    name = pm.group(1)
                     rm = attribution.resolve_read(Mention(sm.start, sm.end, "", "unknown", name), lang, [])
                     sid = rm.source_id if rm.source_id and rm.mention_type == "name" else None
                     org = Mention(sm.start, sm.end, sid or attribution.unknown_id(name), "role", name)
@@ -434,15 +431,10 @@ class _Field:
                     res = _Attr(near.source_id, near, res.cue, res.cue_kind)
                 else:
                     # the organisation that spoke last, within the sentences a pronoun reaches back
-                    prev = None
-                    for j in range(i - 1, max(-1, i - 1 - attribution.BACKREF_SENTENCES), -1):
-                        a = self._attr(j)
-                        if a.source_id and not attribution.is_person(a.source_id):
-                            prev = a
-                            break
+                    last = self._spoke_last(i, lambda a: not attribution.is_person(a.source_id))
                     res = (
-                        _Attr(prev.source_id, prev.mention, res.cue, res.cue_kind, carried=True)
-                        if prev is not None
+                        _Attr(last[1].source_id, last[1].mention, res.cue, res.cue_kind, carried=True)
+                        if last is not None
                         else None
                     )
         self._own[i] = res
@@ -459,10 +451,9 @@ class _Field:
             orgs = [m for m in ms if m.start < c.start and attribution.org_like(m.source_id, m.text)]
             if orgs:
                 return _Attr(orgs[-1].source_id, orgs[-1], c.text, c.kind)
-            for j in range(i - 1, max(-1, i - 1 - attribution.BACKREF_SENTENCES), -1):
-                a = self._attr(j)
-                if a.source_id and attribution.org_like(a.source_id, a.mention.text if a.mention else None):
-                    return _Attr(a.source_id, a.mention, c.text, c.kind, carried=True)
+            last = self._spoke_last(i, _org_spoke)
+            if last is not None:
+                return _Attr(last[1].source_id, last[1].mention, c.text, c.kind, carried=True)
             for j in (i, i - 1):
                 if j < 0:
                     break
@@ -525,14 +516,22 @@ class _Field:
                 return m.source_id
         return None
 
-    def _last_speaker(self, i: int) -> tuple[str, int] | None:
-        """The source of the nearest attributed sentence before ``i`` (BACKREF_SENTENCES) and where its
-        mention stands."""
+    def _spoke_last(self, i: int, keep: Callable[[_Attr], bool]) -> tuple[int, _Attr] | None:
+        """The nearest sentence before ``i``, within the sentences a pronoun reaches back
+        (BACKREF_SENTENCES), whose source ``keep`` accepts, with its attribution."""
         for j in range(i - 1, max(-1, i - 1 - attribution.BACKREF_SENTENCES), -1):
             a = self._attr(j)
-            if a.source_id:
-                return a.source_id, (a.mention.start if a.mention is not None else self.sents[j][0])
+            if a.source_id and keep(a):
+                return j, a
         return None
+
+    def _last_speaker(self, i: int) -> tuple[str, int] | None:
+        """The source of the nearest attributed sentence before ``i`` and where its mention stands."""
+        last = self._spoke_last(i, lambda a: True)
+        if last is None:
+            return None
+        j, a = last
+        return a.source_id, (a.mention.start if a.mention is not None else self.sents[j][0])
 
     def _attr(self, i: int) -> _Attr:
         if i in self._res:
@@ -629,11 +628,8 @@ class _Field:
         """A definite organisation noun the text never introduced with a name ("Laut einer Befragung von
         Infratest dimap ... Das Institut befragte ..."): the organisation that spoke last, within the
         sentences a pronoun reaches back (the English group nouns resolve so too, _group_attr)."""
-        for j in range(i - 1, max(-1, i - 1 - attribution.BACKREF_SENTENCES), -1):
-            a = self._attr(j)
-            if a.source_id and attribution.org_like(a.source_id, a.mention.text if a.mention else None):
-                return Mention(start, end, a.source_id, "role", noun)
-        return None
+        last = self._spoke_last(i, _org_spoke)
+        return Mention(start, end, last[1].source_id, "role", noun) if last is not None else None
 
     def _org_name(self, name: str) -> bool:
         """ "Stadt Fürstenwalde", "Landkreis Oder-Spree": an organisation named by its noun, no person."""

@@ -419,6 +419,7 @@ class Lang:
     date_re: re.Pattern[str]
     relative: dict[str, dict[str, Any]]
     deadline_re: re.Pattern[str]
+    not_deadline_after_re: re.Pattern[str] | None  # after the date: the date names an event (timeexpr)
     period_words: dict[str, str]
     expect_re: dict[str, re.Pattern[str]]
     weekday_past: frozenset[str]
@@ -677,6 +678,11 @@ def _build(code: str, d: dict[str, Any]) -> Lang:
         date_re=date_re,
         relative=rel,
         deadline_re=deadline_re,
+        not_deadline_after_re=(
+            re.compile("|".join(f"(?:{p})" for p in _strs(dd.get("not_deadline_after"))))
+            if dd.get("not_deadline_after")
+            else None
+        ),
         period_words=period_words,
         expect_re=expect_re,
         weekday_past=frozenset(_strs(dd.get("weekday_past"))),

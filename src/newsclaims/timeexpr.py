@@ -101,7 +101,11 @@ def find_dates(text: str, lang: Lang, published: dt.date | None, lower: str | No
         gran = "day"
         d: dt.date | None = None
         cue_m = _deadline_before(text, s, lang)
-        if cue_m is not None and _POSSESSIVE_AFTER.match(text, e):
+        if (
+            cue_m is not None
+            and lang.not_deadline_after_re is not None
+            and lang.not_deadline_after_re.match(text, e)
+        ):
             cue_m = None  # "distance themselves from Thursday night's fight": the date names an event
         try:
             if g.get("dh_day") or g.get("my_day"):
@@ -162,11 +166,6 @@ def find_dates(text: str, lang: Lang, published: dt.date | None, lower: str | No
 # the deadline pattern ends in blanks then "$" (which also matches before a final newline): a date whose
 # preceding character is none of these has no deadline word, and the window search is skipped
 _BLANK_BEFORE = frozenset(" \t\u00a0\n")
-
-
-# a possessive right after the date (with a part of the day in between): "from Thursday night's fight", "by
-# Friday's deadline" is a noun's modifier, not a deadline of its own
-_POSSESSIVE_AFTER = re.compile(r"(?:[ \t]+[a-z]+)?['’]s\b")
 
 
 def _deadline_before(text: str, s: int, lang: Lang) -> re.Match[str] | None:
